@@ -1,0 +1,26 @@
+package io.tidemark.landing;
+
+/**
+ * Why a record (or a whole object) left the flow for quarantine. The names are part of the
+ * contract in DESIGN.md: they are stored in the quarantine tables and counted in the result line.
+ */
+public enum ReasonCode {
+    /** The object's compression cannot be decoded at all (garbage, wrong magic, bad header). */
+    CORRUPT_COMPRESSION,
+    /** The object ends in the middle of a compressed member or a record: the tail is lost. */
+    TRUNCATED_OBJECT,
+    /** A record is not well-formed JSON. */
+    MALFORMED_JSON,
+    /** A CSV row cannot be split into the expected fields. */
+    MALFORMED_CSV,
+    /** A record is well-formed but its fields do not match the dataset's schema (count, type). */
+    SCHEMA_MISMATCH,
+    /** A record lacks the field its dataset is keyed on. */
+    MISSING_KEY,
+    /** A record's event time is missing or cannot be read as a time. */
+    BAD_TIMESTAMP,
+    /** A record's type is not one this family knows (for example an unknown messageType). */
+    UNKNOWN_RECORD_TYPE,
+    /** A record is larger than the configured maximum record size. */
+    OVERSIZED_RECORD
+}
