@@ -1,0 +1,145 @@
+package io.tidemark.catalog.hive;
+
+import io.tidemark.catalog.Catalog;
+import io.tidemark.catalog.TableRef;
+import io.tidemark.config.ColumnSpec;
+import io.tidemark.config.DatasetSchema;
+import io.tidemark.conform.PartitionKey;
+import io.tidemark.lake.PartitionVersion;
+import io.tidemark.sources.DatasetStructs;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.catalog.CatalogTablePartition;
+import org.apache.spark.sql.catalyst.catalog.ExternalCatalog;
+import scala.Option;
+import scala.Tuple2;
+
+/**
+ * The catalog through Spark's Hive metastore client: an embedded Derby metastore on a laptop, the AWS Glue Data
+ * Catalog on EMR and Glue when their catalog integration is on. Tables are Hive-format external Parquet tables,
+ * as Athena and Redshift Spectrum expect.
+ */
+public final class HiveCatalog implements Catalog {
+    /** Glue's BatchCreatePartition limit; also keeps each statement small. */
+    static final int MAX_PARTITIONS_PER_STATEMENT = 100;
+    private static final Pattern SAFE_VALUE = Pattern.compile("[A-Za-z0-9_.:-]+");
+
+    private final SparkSession spark;
+
+    public HiveCatalog(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    @Override
+    public void ensureTable(TableRef table, DatasetSchema schema, String location) {
+        spark.sql("CREATE DATABASE IF NOT EXISTS `" + table.database() + "`");
+        if (tableExists(table)) {
+            return;
+        }
+        spark.sql(HiveTableDdl.createTable(table, schema, location));
+    }
+
+    @Override
+    public boolean tableExists(TableRef table) {
+        return spark.catalog().tableExists(table.database(), table.table());
+    }
+
+    @Override
+    public Map<PartitionKey, String> locations(TableRef table, List<PartitionKey> partitions) {
+        Map<PartitionKey, String> found = new LinkedHashMap<>();
+        if (!tableExists(table)) {
+            return found;
+        }
+        ExternalCatalog catalog = spark.sharedState().externalCatalog();
+        for (PartitionKey key : partitions) {
+            Option<CatalogTablePartition> partition = catalog.getPartitionOption(table.database(), table.table(), scalaSpec(key));
+            if (partition.isDefined()) {
+                found.put(key, partition.get().location().toString());
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void publish(TableRef table, List<PartitionVersion> versions) {
+        if (versions.isEmpty()) {
+            return;
+        }
+        Map<PartitionKey, String> existing = locations(table, versions.stream().map(PartitionVersion::partition).toList());
+        List<PartitionVersion> added = new ArrayList<>();
+        for (PartitionVersion version : versions) {
+            if (existing.containsKey(version.partition())) {
+                spark.sql("ALTER TABLE " + table.quoted() + " PARTITION (" + spec(version.partition()) + ") SET LOCATION '"
+                        + literal(version.location()) + "'");
+            } else {
+                added.add(version);
+            }
+        }
+        for (int from = 0; from < added.size(); from += MAX_PARTITIONS_PER_STATEMENT) {
+            List<PartitionVersion> batch = added.subList(from, Math.min(added.size(), from + MAX_PARTITIONS_PER_STATEMENT));
+            spark.sql("ALTER TABLE " + table.quoted() + " ADD IF NOT EXISTS " + batch.stream()
+                    .map(v -> "PARTITION (" + spec(v.partition()) + ") LOCATION '" + literal(v.location()) + "'")
+                    .collect(Collectors.joining(" ")));
+        }
+        spark.catalog().refreshTable(table.toString());
+    }
+
+    static String spec(PartitionKey key) {
+        return key.values().entrySet().stream()
+                .map(e -> "`" + e.getKey() + "`='" + safeValue(e.getKey(), e.getValue()) + "'")
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String safeValue(String column, String value) {
+        if (value == null || !SAFE_VALUE.matcher(value).matches()) {
+            throw new IllegalArgumentException("Cannot publish partition " + column + "='" + value
+                    + "': partition values must match " + SAFE_VALUE.pattern());
+        }
+        return value;
+    }
+
+    static String literal(String text) {
+        return text.replace("\\", "\\\\").replace("'", "\\'");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static scala.collection.immutable.Map<String, String> scalaSpec(PartitionKey key) {
+        scala.collection.immutable.Map<String, String> spec = scala.collection.immutable.Map$.MODULE$.empty();
+        for (Map.Entry<String, String> e : key.values().entrySet()) {
+            spec = spec.$plus(new Tuple2<>(e.getKey(), e.getValue()));
+        }
+        return spec;
+    }
+
+    /** The HiveQL DDL of a curated or quarantine table (the Athena DDL in sql/athena follows the same shape). */
+    public static final class HiveTableDdl {
+        private HiveTableDdl() {
+        }
+
+        public static String createTable(TableRef table, DatasetSchema schema, String location) {
+            List<String> columns = new ArrayList<>();
+            for (ColumnSpec column : schema.columns()) {
+                columns.add("`" + column.name() + "` " + DatasetStructs.hiveType(column.type())
+                        + (column.doc().isEmpty() ? "" : " COMMENT '" + literal(column.doc()) + "'"));
+            }
+            if (schema.hasLineage()) {
+                columns.add("`" + DatasetStructs.SOURCE_OBJECT + "` string COMMENT 'landed object the row came from'");
+                columns.add("`" + DatasetStructs.INGESTED_AT + "` timestamp COMMENT 'start of the run that stored the row'");
+                columns.add("`" + DatasetStructs.RUN_ID + "` string COMMENT 'run that stored the row'");
+            }
+            String partitions = schema.partitioning().stream().map(p -> "`" + p + "` string").collect(Collectors.joining(", "));
+            return "CREATE EXTERNAL TABLE IF NOT EXISTS " + table.quoted() + " (\n  "
+                    + String.join(",\n  ", columns) + "\n)\n"
+                    + "COMMENT '" + literal(schema.description()) + "'\n"
+                    + "PARTITIONED BY (" + partitions + ")\n"
+                    + "STORED AS PARQUET\n"
+                    + "LOCATION '" + literal(location) + "'\n"
+                    + "TBLPROPERTIES ('parquet.compression'='SNAPPY')";
+        }
+    }
+}

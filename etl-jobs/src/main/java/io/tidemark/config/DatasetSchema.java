@@ -1,0 +1,53 @@
+package io.tidemark.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A dataset's contract, read from {@code schemas/<dataset>.json}: columns, key, event time, partitioning.
+ *
+ * @param lineage whether the lineage columns {@code _source_object}, {@code _ingested_at}, {@code _run_id}
+ *                are appended (default true)
+ */
+public record DatasetSchema(
+        @JsonProperty("dataset") String dataset,
+        @JsonProperty("description") String description,
+        @JsonProperty("key") List<String> key,
+        @JsonProperty("eventTime") String eventTime,
+        @JsonProperty("partitioning") List<String> partitioning,
+        @JsonProperty("lineage") Boolean lineage,
+        @JsonProperty("columns") List<ColumnSpec> columns) {
+
+    public static final List<String> LINEAGE_COLUMNS = List.of("_source_object", "_ingested_at", "_run_id");
+
+    public DatasetSchema {
+        SqlIdentifier.require(dataset, "dataset");
+        description = description == null ? "" : description;
+        key = List.copyOf(key == null ? List.of() : key);
+        partitioning = List.copyOf(partitioning == null ? List.of() : partitioning);
+        lineage = lineage == null ? Boolean.TRUE : lineage;
+        columns = List.copyOf(columns == null ? List.of() : columns);
+        if (columns.isEmpty()) {
+            throw new ConfigException("Cannot use schema '" + dataset + "': 'columns' is empty");
+        }
+        for (String k : key) {
+            column(k).orElseThrow(() -> new ConfigException("Cannot use schema '" + dataset + "': key column '" + k + "' is not in 'columns'"));
+        }
+        for (String p : partitioning) {
+            SqlIdentifier.require(p, "partitioning");
+        }
+    }
+
+    public Optional<ColumnSpec> column(String name) {
+        return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    public List<String> columnNames() {
+        return columns.stream().map(ColumnSpec::name).toList();
+    }
+
+    public boolean hasLineage() {
+        return lineage;
+    }
+}

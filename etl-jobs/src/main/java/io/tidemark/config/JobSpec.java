@@ -1,0 +1,38 @@
+package io.tidemark.config;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * One job, as described by {@code orchestration/jobs/<job>.json}: what it reads, what it writes, what it loads.
+ *
+ * @param job             job name, used by the CLI ({@code tidemark run JOB}) and in the ledger
+ * @param description     what the job does
+ * @param landingPrefix   prefix under the landing root, ending with '/', e.g. {@code cwlogs/}
+ * @param source          the raw family and its settings
+ * @param datasets        curated datasets the job writes (each has {@code schemas/<dataset>.json})
+ * @param warehouseModels warehouse models loaded after the lake is published (e.g. {@code flow_hourly})
+ */
+public record JobSpec(
+        @JsonProperty("job") String job,
+        @JsonProperty("description") String description,
+        @JsonProperty("landingPrefix") String landingPrefix,
+        @JsonProperty("source") SourceSpec source,
+        @JsonProperty("datasets") List<String> datasets,
+        @JsonProperty("warehouseModels") List<String> warehouseModels) {
+
+    public JobSpec {
+        SqlIdentifier.require(job, "job");
+        description = description == null ? "" : description;
+        if (landingPrefix == null || landingPrefix.isBlank() || landingPrefix.startsWith("/") || !landingPrefix.endsWith("/")) {
+            throw new ConfigException("Cannot use landingPrefix '" + landingPrefix
+                    + "' of job '" + job + "': expected a relative prefix ending with '/', e.g. 'cwlogs/'");
+        }
+        requireNonNull(source, "source is null");
+        datasets = List.copyOf(datasets == null ? List.of() : datasets);
+        datasets.forEach(d -> SqlIdentifier.require(d, "datasets[]"));
+        warehouseModels = List.copyOf(warehouseModels == null ? List.of() : warehouseModels);
+    }
+}

@@ -1,0 +1,52 @@
+package io.tidemark.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * The runtime a job runs against: storage roots, catalog, warehouse, Spark. Parsed from the {@code --config}
+ * file; every part has an embedded default so that no file is needed on a laptop.
+ *
+ * @param landingRoot where Firehose lands objects ({@code s3://bucket/}, {@code s3a://...} or a folder);
+ *                    default {@code <workdir>/landing}
+ * @param lakeRoot    root of the curated lake, quarantine and Tidemark's own state; default {@code <workdir>/lake}
+ */
+public record RuntimeConfig(
+        @JsonProperty("landingRoot") String landingRoot,
+        @JsonProperty("lakeRoot") String lakeRoot,
+        @JsonProperty("catalog") CatalogConfig catalog,
+        @JsonProperty("warehouse") WarehouseConfig warehouse,
+        @JsonProperty("spark") SparkConfig spark) {
+
+    public RuntimeConfig {
+        catalog = catalog == null ? CatalogConfig.defaults() : catalog;
+        warehouse = warehouse == null ? WarehouseConfig.defaults() : warehouse;
+        spark = spark == null ? SparkConfig.defaults() : spark;
+    }
+
+    public static RuntimeConfig defaults() {
+        return new RuntimeConfig(null, null, null, null, null);
+    }
+
+    /** Fills the storage roots left unset with folders under the workdir. */
+    public RuntimeConfig resolveAgainst(Path workdir) {
+        return new RuntimeConfig(
+                landingRoot == null ? uriOf(workdir.resolve("landing")) : trimSlash(landingRoot),
+                lakeRoot == null ? uriOf(workdir.resolve("lake")) : trimSlash(lakeRoot),
+                catalog, warehouse, spark);
+    }
+
+    public RuntimeConfig withLandingRoot(String newLandingRoot) {
+        return new RuntimeConfig(trimSlash(newLandingRoot), lakeRoot, catalog, warehouse, spark);
+    }
+
+    private static String uriOf(Path path) {
+        return trimSlash(path.toAbsolutePath().normalize().toUri().toString());
+    }
+
+    private static String trimSlash(String uri) {
+        String value = URI.create(uri.replace(" ", "%20")).toString().replace("%20", " ");
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+}

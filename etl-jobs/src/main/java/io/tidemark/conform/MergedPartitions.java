@@ -1,0 +1,20 @@
+package io.tidemark.conform;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The outcome of merging a batch into a dataset: the full new content of every partition that changes
+ * (published rows kept, new rows added), and the counts.
+ *
+ * @param rows          rows of the changed partitions, laid out as a curated row
+ * @param changed       the partitions that get a new version
+ * @param rowsNew       rows added by this batch
+ * @param rowsDuplicate rows of the batch already stored, or repeated within the batch
+ */
+public record MergedPartitions(Dataset<Row> rows, List<PartitionKey> changed, long rowsNew, long rowsDuplicate) {
+    public MergedPartitions {
+        changed = List.copyOf(changed);
+    }
+}

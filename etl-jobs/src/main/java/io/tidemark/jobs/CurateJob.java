@@ -1,0 +1,199 @@
+package io.tidemark.jobs;
+
+import io.tidemark.catalog.Catalog;
+import io.tidemark.catalog.TableRef;
+import io.tidemark.config.CloudWatchLogsSourceSpec;
+import io.tidemark.config.DatasetSchema;
+import io.tidemark.config.DatasetSchemas;
+import io.tidemark.config.JobSpec;
+import io.tidemark.config.RuntimeConfig;
+import io.tidemark.conform.MergedPartitions;
+import io.tidemark.conform.PartitionMerger;
+import io.tidemark.conform.PublishedRows;
+import io.tidemark.lake.LakeLayout;
+import io.tidemark.lake.PartitionVersion;
+import io.tidemark.lake.PartitionVersionWriter;
+import io.tidemark.landing.HadoopConf;
+import io.tidemark.landing.LandingObject;
+import io.tidemark.landing.LandingWindow;
+import io.tidemark.landing.Ledger;
+import io.tidemark.landing.LedgerEntry;
+import io.tidemark.landing.ObjectDiscovery;
+import io.tidemark.landing.RunContext;
+import io.tidemark.ops.ErrorCode;
+import io.tidemark.ops.QualityOutcome;
+import io.tidemark.ops.RunResult;
+import io.tidemark.ops.RunStatus;
+import io.tidemark.ops.TidemarkException;
+import io.tidemark.quality.QualityGate;
+import io.tidemark.sources.DatasetStructs;
+import io.tidemark.sources.ObjectReport;
+import io.tidemark.sources.QuarantineRows;
+import io.tidemark.sources.SourceBatch;
+import io.tidemark.sources.SourceReader;
+import io.tidemark.sources.cloudwatch.CloudWatchLogsFirehoseSource;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One job over one window, from the landing zone to published partitions:
+ * discover new objects -> decode and parse (source) -> dedup and merge (conform) -> write versions (lake) ->
+ * quality gate (audit) -> point the catalog at the new versions (publish) -> record the objects in the ledger.
+ * A failure before the ledger commit leaves the published state as it was before, or with some partitions
+ * already moved to complete new versions; the next run reads the same objects again and converges.
+ */
+public final class CurateJob {
+    private final SparkSession spark;
+    private final RuntimeConfig config;
+    private final Catalog catalog;
+    private final LakeLayout layout;
+    private final PartitionMerger merger = new PartitionMerger();
+    private final PartitionVersionWriter writer = new PartitionVersionWriter();
+    private final QualityGate gate = new QualityGate();
+
+    public CurateJob(SparkSession spark, RuntimeConfig config, Catalog catalog) {
+        this.spark = spark;
+        this.config = config;
+        this.catalog = catalog;
+        this.layout = new LakeLayout(config.lakeRoot());
+    }
+
+    public CurateOutcome run(JobSpec spec, LandingWindow window) {
+        long started = System.currentTimeMillis();
+        Instant startedAt = Instant.now();
+        RunContext context = new RunContext(spec.job(), RunIds.next(startedAt), window, startedAt);
+        HadoopConf hadoopConf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+
+        Ledger ledger = new Ledger(hadoopConf.get(), config.lakeRoot(), spec.job());
+        List<LandingObject> listed;
+        try {
+            listed = new ObjectDiscovery(hadoopConf.get()).list(config.landingRoot(), spec.landingPrefix(), window);
+        } catch (UncheckedIOException e) {
+            throw new TidemarkException(ErrorCode.INPUT_UNREADABLE, e.getMessage()
+                    + " (check landingRoot in the runtime config and the credentials for it)", e);
+        }
+        Set<String> processed = ledger.processedIdentities();
+        List<LandingObject> fresh = listed.stream().filter(o -> !processed.contains(o.identity())).toList();
+        if (fresh.isEmpty()) {
+            return new CurateOutcome(RunResult.skipped(spec.job(), context.runId(), window.label(),
+                    System.currentTimeMillis() - started), Map.of());
+        }
+
+        SourceBatch batch = sourceFor(spec, hadoopConf).read(spark, fresh, context);
+        try {
+            List<Target> targets = new ArrayList<>();
+            for (String dataset : spec.datasets()) {
+                targets.add(new Target(DatasetSchemas.get(dataset), new TableRef(config.catalog().curatedDatabase(), dataset),
+                        LakeLayout.CURATED, batch.datasets().get(dataset)));
+            }
+            targets.add(new Target(DatasetSchemas.get(QuarantineRows.SCHEMA),
+                    new TableRef(config.catalog().quarantineDatabase(), spec.job()), LakeLayout.QUARANTINE, batch.quarantine()));
+
+            long rowsOut = 0;
+            long rowsDuplicate = 0;
+            Map<Target, List<PartitionVersion>> written = new LinkedHashMap<>();
+            for (Target target : targets) {
+                spark.sparkContext().setJobDescription("tidemark " + spec.job() + " " + window + ": merge " + target.table());
+                MergedPartitions merged = merger.merge(target.schema(), target.rows(), context, published(target));
+                List<PartitionVersion> versions = writer.write(target.schema(), merged, versionRoot(target, context));
+                if (!versions.isEmpty()) {
+                    written.put(target, versions);
+                }
+                if (target.area().equals(LakeLayout.CURATED)) {
+                    rowsOut += merged.rowsNew();
+                    rowsDuplicate += merged.rowsDuplicate();
+                }
+            }
+
+            QualityOutcome quality = QualityOutcome.NONE;
+            for (Target target : written.keySet()) {
+                spark.sparkContext().setJobDescription("tidemark " + spec.job() + " " + window + ": audit " + target.table());
+                Dataset<Row> version = spark.read().schema(DatasetStructs.curatedRow(target.schema())).parquet(versionRoot(target, context));
+                quality = quality.plus(gate.check(target.schema(), version));
+            }
+            if (!quality.failed().isEmpty()) {
+                throw new QualityGateException(quality);
+            }
+
+            List<String> partitions = new ArrayList<>();
+            Map<String, List<PartitionVersion>> published = new LinkedHashMap<>();
+            for (Map.Entry<Target, List<PartitionVersion>> entry : written.entrySet()) {
+                Target target = entry.getKey();
+                catalog.ensureTable(target.table(), target.schema(), layout.tableRoot(target.area(), target.table().table()));
+                catalog.publish(target.table(), entry.getValue());
+                if (target.area().equals(LakeLayout.CURATED)) {
+                    entry.getValue().forEach(v -> partitions.add(v.partition().label()));
+                    published.put(target.schema().dataset(), entry.getValue());
+                }
+            }
+
+            ledger.commit(context.runId(), batch.objects().stream()
+                    .map(r -> new LedgerEntry(r.uri(), r.size(), r.version(), r.md5(), context.runId(), window.label(), r.partitions()))
+                    .toList());
+
+            Map<String, Long> reasons = new TreeMap<>();
+            for (Row row : batch.quarantine().groupBy("reason_code").count().collectAsList()) {
+                reasons.put(row.getString(0), row.getLong(1));
+            }
+            List<ObjectReport> reports = batch.objects();
+            RunResult result = new RunResult(RunStatus.SUCCEEDED, spec.job(), context.runId(), window.label(), partitions,
+                    reports.stream().mapToLong(ObjectReport::rowsIn).sum(), rowsOut,
+                    reports.stream().mapToLong(ObjectReport::quarantined).sum(), rowsDuplicate, quality,
+                    System.currentTimeMillis() - started, null, reasons,
+                    reports.stream().mapToLong(ObjectReport::controlMessages).sum(), reports.size());
+            return new CurateOutcome(result, published);
+        } finally {
+            batch.release();
+            spark.catalog().clearCache();
+        }
+    }
+
+    private String versionRoot(Target target, RunContext context) {
+        return layout.versionRoot(target.area(), target.table().table(), context.runId());
+    }
+
+    private PublishedRows published(Target target) {
+        return partitions -> {
+            if (partitions.isEmpty() || catalog.locations(target.table(), partitions).isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(spark.table(target.table().quoted())
+                    .where(PartitionMerger.inPartitions(target.schema().partitioning(), partitions)));
+        };
+    }
+
+    private static SourceReader sourceFor(JobSpec spec, HadoopConf hadoopConf) {
+        if (spec.source() instanceof CloudWatchLogsSourceSpec cloudWatch) {
+            return new CloudWatchLogsFirehoseSource(cloudWatch, hadoopConf);
+        }
+        throw new IllegalStateException("Cannot read source " + spec.source() + " of job " + spec.job() + ": no reader");
+    }
+
+    /** A table the run writes: a curated dataset or the job's quarantine. */
+    private record Target(DatasetSchema schema, TableRef table, String area, Dataset<Row> rows) {
+    }
+
+    /** An error-level quality check failed; nothing was published. */
+    public static final class QualityGateException extends RuntimeException {
+        private final QualityOutcome quality;
+
+        QualityGateException(QualityOutcome quality) {
+            super("Cannot publish: quality checks failed: " + String.join("; ", quality.failed()));
+            this.quality = quality;
+        }
+
+        public QualityOutcome quality() {
+            return quality;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.tidemark.jobs;
+
+import io.tidemark.config.CatalogConfig;
+import io.tidemark.config.RuntimeConfig;
+import java.nio.file.Path;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** Builds the one SparkSession of a command, with Hive catalog support. */
+public final class SparkSessions {
+    private SparkSessions() {
+    }
+
+    public static SparkSession create(RuntimeConfig config, Path workdir) {
+        SparkConf given = new SparkConf();
+        SparkSession.Builder builder = SparkSession.builder().appName("tidemark");
+        boolean local = !given.contains("spark.master");
+        if (local) {
+            builder.master(config.spark().master())
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.sql.shuffle.partitions", "8")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1");
+        }
+        builder.config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
+                .config("spark.sql.parquet.compression.codec", "snappy")
+                .config("spark.sql.hive.convertMetastoreParquet", "true")
+                .config("spark.sql.catalogImplementation", "hive");
+        if (config.catalog().metastore() == CatalogConfig.Metastore.EMBEDDED) {
+            Path metastore = workdir.resolve("metastore").toAbsolutePath().normalize();
+            System.setProperty("derby.stream.error.file", metastore.resolve("derby.log").toString());
+            metastore.toFile().mkdirs();
+            builder.config("spark.hadoop.javax.jdo.option.ConnectionURL",
+                            "jdbc:derby:;databaseName=" + metastore.resolve("metastore_db") + ";create=true")
+                    .config("spark.sql.warehouse.dir", workdir.resolve("spark-warehouse").toAbsolutePath().normalize().toUri().toString());
+        }
+        config.spark().conf().forEach(builder::config);
+        return builder.enableHiveSupport().getOrCreate();
+    }
+}

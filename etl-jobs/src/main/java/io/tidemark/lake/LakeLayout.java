@@ -1,0 +1,19 @@
+package io.tidemark.lake;
+
+/**
+ * Where things live in the lake. A dataset's partition versions are written under
+ * {@code <root>/<area>/<table>/v-<run id>/<partition path>/}; the catalog points each partition at one version.
+ * Version folders never start with '_' or '.', which Hive's reader would treat as hidden.
+ */
+public record LakeLayout(String lakeRoot) {
+    public static final String CURATED = "curated";
+    public static final String QUARANTINE = "quarantine";
+
+    public String tableRoot(String area, String table) {
+        return lakeRoot + "/" + area + "/" + table;
+    }
+
+    public String versionRoot(String area, String table, String runId) {
+        return tableRoot(area, table) + "/v-" + runId;
+    }
+}

@@ -1,0 +1,7 @@
+package io.tidemark.lake;
+
+import io.tidemark.conform.PartitionKey;
+
+/** A written, not yet published, version of one partition: the folder that holds its whole content. */
+public record PartitionVersion(PartitionKey partition, String location) {
+}
