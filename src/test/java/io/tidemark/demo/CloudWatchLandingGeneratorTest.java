@@ -244,6 +244,19 @@ class CloudWatchLandingGeneratorTest {
         assertThat(landing.flowsByDayAction()).isNotEmpty();
     }
 
+    @Test
+    void landingAcrossMidnightSplitsTheDailyFiguresByDateOfStart(@TempDir Path dir) throws IOException {
+        CloudWatchLandingSettings settings =
+                CloudWatchLandingSettings.small().withFirstHour(Instant.parse("2026-11-24T23:00:00Z"));
+        GeneratedLanding landing = new CloudWatchLandingGenerator(settings).generate(dir);
+
+        assertThat(landing.flowsByDayAction().keySet()).extracting(DayAction::date)
+                .containsOnly("2026-11-24", "2026-11-25");
+        assertThat(landing.rejectsByInterfaceDay().keySet()).extracting(InterfaceDay::date)
+                .contains("2026-11-24", "2026-11-25");
+        assertThat(landing.objectsOfKind(ObjectKind.REDELIVERY).get(0).key()).startsWith("cwlogs/2026/11/25/00/");
+    }
+
     private static String hourPrefix(String key) {
         return key.substring(0, key.lastIndexOf('/'));
     }

@@ -68,7 +68,7 @@ final class FlowLogFactory {
         }
         int kind = random.nextInt(20);
         int protocol = kind < 15 ? TCP : kind < 19 ? UDP : ICMP;
-        String peer = random.nextInt(3) == 0 ? publicAddress() : privateAddresses.get(random.nextInt(privateAddresses.size()));
+        String peer = random.nextInt(3) == 0 || privateAddresses.size() == 1 ? publicAddress() : otherPrivateAddress(index);
         Integer servicePort = switch (protocol) {
             case TCP -> TCP_SERVICE_PORTS[random.nextInt(TCP_SERVICE_PORTS.length)];
             case UDP -> UDP_SERVICE_PORTS[random.nextInt(UDP_SERVICE_PORTS.length)];
@@ -103,6 +103,11 @@ final class FlowLogFactory {
         long packets = 1 + random.nextInt(3);
         return new FlowLogLine(2, accountId, eni, publicAddress(), self, 1024 + random.nextInt(64511), port, TCP,
                 packets, packets * 40, start, end, "REJECT", "OK");
+    }
+
+    private String otherPrivateAddress(int index) {
+        int other = random.nextInt(privateAddresses.size() - 1);
+        return privateAddresses.get(other >= index ? other + 1 : other);
     }
 
     private String publicAddress() {
