@@ -1,0 +1,22 @@
+package io.tidemark.demo;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+/**
+ * A Firehose object key (FORMATS 1.1): {@code <family>/YYYY/MM/DD/HH/<stream>-<version>-<yyyy>-<MM>-<dd>-<HH>-<mm>-<ss>-<uuid>}.
+ * The time prefix and the suffix time are both the object's arrival time (UTC); no file extension,
+ * as Firehose writes with compression UNCOMPRESSED (the CloudWatch payload is already gzip).
+ */
+record FirehoseObjectKey(String family, Instant arrival, String stream, int streamVersion, UUID uuid) {
+    private static final DateTimeFormatter PREFIX = DateTimeFormatter.ofPattern("yyyy/MM/dd/HH/").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SUFFIX_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm-ss").withZone(ZoneOffset.UTC);
+
+    String render() {
+        return family + "/" + PREFIX.format(arrival) + stream + "-" + streamVersion + "-"
+                + SUFFIX_TIME.format(arrival) + "-" + uuid;
+    }
+}
