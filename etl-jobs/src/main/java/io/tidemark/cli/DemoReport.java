@@ -1,0 +1,54 @@
+package io.tidemark.cli;
+
+import java.io.PrintStream;
+import java.sql.SQLException;
+
+/** The few BI queries {@code tidemark demo} prints after loading: from the warehouse and from the lake. */
+final class DemoReport {
+    private final QueryRunner queries;
+    private final PrintStream out;
+
+    DemoReport(QueryRunner queries, PrintStream out) {
+        this.queries = queries;
+        this.out = out;
+    }
+
+    void print() {
+        try {
+            section("Flows and bytes by day and action (warehouse: fact_flow_hourly joined with dim_date)");
+            queries.warehouse("""
+                    SELECT d.d_prettydate AS day, d.d_dayofweek AS weekday, f.action,
+                           SUM(f.flows) AS flows, SUM(f.packets) AS packets, SUM(f.bytes) AS bytes
+                    FROM fact_flow_hourly f JOIN dim_date d ON d.d_datekey = f.datekey
+                    GROUP BY d.d_prettydate, d.d_dayofweek, f.action
+                    ORDER BY day, f.action""").print(out, ResultTable.Format.TABLE);
+
+            section("REJECT top talkers (lake: curated.vpc_flow_logs, as Athena would query it)");
+            queries.lake("""
+                    SELECT srcaddr, count(*) AS flows, sum(packets) AS packets, sum(bytes) AS bytes
+                    FROM vpc_flow_logs WHERE action = 'REJECT'
+                    GROUP BY srcaddr ORDER BY flows DESC, srcaddr LIMIT 5""").print(out, ResultTable.Format.TABLE);
+
+            section("Rejected traffic per interface and day (warehouse view v_flow_rejects_daily, top 5)");
+            queries.warehouse("""
+                    SELECT d_prettydate, interface_id, flows, bytes FROM v_flow_rejects_daily
+                    ORDER BY flows DESC, interface_id LIMIT 5""").print(out, ResultTable.Format.TABLE);
+
+            section("Quarantine by reason (lake: quarantine.cwlogs)");
+            if (!queries.lakeTableExists("quarantine", "cwlogs")) {
+                out.println("(nothing was quarantined)");
+                return;
+            }
+            queries.lake("""
+                    SELECT reason_code, count(*) AS records, count(DISTINCT source_object) AS objects
+                    FROM quarantine.cwlogs GROUP BY reason_code ORDER BY reason_code""").print(out, ResultTable.Format.TABLE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot print the demo report: " + e.getMessage(), e);
+        }
+    }
+
+    private void section(String title) {
+        out.println();
+        out.println("== " + title);
+    }
+}

@@ -1,0 +1,76 @@
+package io.tidemark.cli;
+
+import io.tidemark.config.SqlIdentifier;
+import io.tidemark.jobs.TidemarkRuntime;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** Runs one SQL statement against the warehouse or, through Spark and the catalog, the lake. */
+final class QueryRunner {
+    /** At most this many rows are printed; the result line says when a result was cut. */
+    static final int MAX_ROWS = 10_000;
+
+    private final TidemarkRuntime runtime;
+
+    QueryRunner(TidemarkRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /** The warehouse, with the configured schema first on the search path. */
+    ResultTable warehouse(String sql) throws SQLException {
+        String schema = SqlIdentifier.require(runtime.config().warehouse().schema(), "warehouse.schema");
+        try (Connection connection = runtime.existingWarehouse().open(); Statement statement = connection.createStatement()) {
+            statement.execute("SET search_path TO " + schema + ", public");
+            statement.setMaxRows(MAX_ROWS);
+            if (!statement.execute(sql)) {
+                return new ResultTable(List.of("rows_affected"), List.of(List.of(statement.getUpdateCount())));
+            }
+            try (ResultSet rs = statement.getResultSet()) {
+                ResultSetMetaData meta = rs.getMetaData();
+                List<String> columns = new ArrayList<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    columns.add(meta.getColumnLabel(i));
+                }
+                List<List<Object>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    List<Object> row = new ArrayList<>();
+                    for (int i = 1; i <= columns.size(); i++) {
+                        row.add(rs.getObject(i));
+                    }
+                    rows.add(row);
+                }
+                return new ResultTable(columns, rows);
+            }
+        }
+    }
+
+    boolean lakeTableExists(String database, String table) {
+        return runtime.spark().catalog().tableExists(database, table);
+    }
+
+    /** The lake as Athena would see it: Spark SQL over the catalog, the curated database as default. */
+    ResultTable lake(String sql) {
+        SparkSession spark = runtime.spark();
+        String database = runtime.config().catalog().curatedDatabase();
+        spark.sql("CREATE DATABASE IF NOT EXISTS `" + database + "`");
+        spark.sql("USE `" + database + "`");
+        org.apache.spark.sql.Dataset<Row> result = spark.sql(sql);
+        List<String> columns = List.of(result.columns());
+        List<List<Object>> rows = new ArrayList<>();
+        for (Row row : result.limit(MAX_ROWS).collectAsList()) {
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < row.length(); i++) {
+                values.add(row.get(i));
+            }
+            rows.add(values);
+        }
+        return new ResultTable(columns, rows);
+    }
+}

@@ -1,0 +1,90 @@
+package io.tidemark.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidemark.config.ConfigException;
+import io.tidemark.jobs.CurateJob;
+import io.tidemark.ops.ErrorCode;
+import io.tidemark.ops.RunError;
+import io.tidemark.ops.RunResult;
+import io.tidemark.ops.RunStatus;
+import io.tidemark.ops.TidemarkException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+
+/**
+ * A verb that ends by printing the JSON result line as the last line on stdout and returning the exit code of
+ * DESIGN.md: 0 success or nothing to do, 2 bad usage/config, 3 quality gate failed, 4 input unreadable, 1 else.
+ */
+abstract class ResultCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Mixin
+    CommonOptions common;
+
+    /** Does the work; returns the result line to print. */
+    protected abstract RunResult execute() throws Exception;
+
+    /** Names the run in a failure's result line. */
+    protected abstract String jobName();
+
+    protected String windowLabel() {
+        return null;
+    }
+
+    @Override
+    public final Integer call() {
+        long started = System.currentTimeMillis();
+        RunResult result;
+        try {
+            result = execute();
+        } catch (ConfigException e) {
+            result = failure(ErrorCode.BAD_CONFIG, e.getMessage(), started);
+        } catch (CurateJob.QualityGateException e) {
+            RunResult failed = failure(ErrorCode.QUALITY_GATE_FAILED, e.getMessage(), started);
+            result = new RunResult(RunStatus.FAILED, failed.job(), failed.runId(), failed.window(), List.of(), 0, 0, 0, 0,
+                    e.quality(), failed.durationMs(), failed.error(), Map.of(), 0, 0);
+        } catch (TidemarkException e) {
+            if (e.code() == ErrorCode.INTERNAL || e.code() == ErrorCode.WAREHOUSE_FAILED) {
+                e.printStackTrace(System.err);
+            }
+            result = failure(e.code(), e.getMessage(), started);
+        } catch (Exception e) {
+            e.printStackTrace(System.err);
+            result = failure(ErrorCode.INTERNAL, e.getClass().getSimpleName() + ": " + e.getMessage(), started);
+        }
+        printResultLine(System.out, result);
+        return exitCode(result);
+    }
+
+    private RunResult failure(ErrorCode code, String message, long started) {
+        return RunResult.failed(jobName(), null, windowLabel(), code, message, System.currentTimeMillis() - started);
+    }
+
+    static void printResultLine(PrintStream out, RunResult result) {
+        try {
+            out.println(JSON.writeValueAsString(result));
+            out.flush();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the result line", e);
+        }
+    }
+
+    static int exitCode(RunResult result) {
+        if (result.status() != RunStatus.FAILED) {
+            return 0;
+        }
+        RunError error = result.error();
+        if (error == null) {
+            return 1;
+        }
+        try {
+            return ErrorCode.valueOf(error.code()).exitCode();
+        } catch (IllegalArgumentException e) {
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.tidemark.jobs;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+
+import io.tidemark.catalog.TableRef;
+import io.tidemark.conform.PartitionKey;
+import io.tidemark.conform.PartitionMerger;
+import io.tidemark.lake.PartitionVersion;
+import io.tidemark.ops.ErrorCode;
+import io.tidemark.ops.TidemarkException;
+import io.tidemark.warehouse.ConnectionSource;
+import io.tidemark.warehouse.FlowHourlyLoadRequest;
+import io.tidemark.warehouse.FlowHourlyLoadResult;
+import io.tidemark.warehouse.FlowHourlyLoader;
+import io.tidemark.warehouse.FlowHourlyRow;
+import io.tidemark.warehouse.HourPartition;
+import io.tidemark.warehouse.RetryPolicy;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Loads {@code fact_flow_hourly} (model {@code flow_hourly}) for the {@code vpc_flow_logs} partitions a run
+ * published: Spark aggregates the published rows to the fact's grain, the warehouse replaces those hours in one
+ * audited transaction. The load id comes from the published version folders, so loading the same versions twice
+ * is a no-op.
+ */
+public final class FlowHourlyLoadJob {
+    public static final String MODEL = "flow_hourly";
+    public static final String DATASET = "vpc_flow_logs";
+
+    private final SparkSession spark;
+    private final TableRef table;
+    private final ConnectionSource warehouse;
+    private final String schema;
+
+    public FlowHourlyLoadJob(SparkSession spark, TableRef table, ConnectionSource warehouse, String schema) {
+        this.spark = spark;
+        this.table = table;
+        this.warehouse = warehouse;
+        this.schema = schema;
+    }
+
+    public FlowHourlyLoadResult load(String runId, List<PartitionVersion> versions) {
+        List<PartitionKey> partitions = versions.stream().map(PartitionVersion::partition).sorted().toList();
+        spark.sparkContext().setJobDescription("tidemark load " + MODEL + ": aggregate " + partitions.size() + " partitions");
+        List<FlowHourlyRow> rows = new ArrayList<>();
+        for (Row row : spark.table(table.quoted())
+                .where(PartitionMerger.inPartitions(List.of("dt", "hr"), partitions))
+                .where(col("log_status").equalTo("OK").and(col("action").isNotNull()).and(col("interface_id").isNotNull()))
+                .groupBy(col("dt"), col("hr"), coalesce(col("account_id"), lit("unknown")).as("account_id"),
+                        col("interface_id"), col("action"), coalesce(col("protocol"), lit(-1)).as("protocol"))
+                .agg(count(lit(1)).as("flows"), coalesce(sum("packets"), lit(0L)).as("packets"),
+                        coalesce(sum("bytes"), lit(0L)).as("bytes"),
+                        max("vpc_id").as("vpc_id"), max("subnet_id").as("subnet_id"), max("instance_id").as("instance_id"))
+                .collectAsList()) {
+            rows.add(new FlowHourlyRow(datekey(row.getString(0)), Integer.parseInt(row.getString(1)), row.getString(2),
+                    row.getString(3), row.getString(9), row.getString(10), row.getString(11), row.getString(4),
+                    row.getInt(5), row.getLong(6), row.getLong(7), row.getLong(8)));
+        }
+        List<HourPartition> hours = partitions.stream()
+                .map(p -> HourPartition.of(LocalDate.parse(p.values().get("dt")), Integer.parseInt(p.values().get("hr"))))
+                .toList();
+        FlowHourlyLoadRequest request = new FlowHourlyLoadRequest(hours, runId, checksum(versions), rows);
+        try {
+            return new FlowHourlyLoader(warehouse, schema, RetryPolicy.defaults(), Clock.systemUTC()).load(request);
+        } catch (SQLException e) {
+            throw new TidemarkException(ErrorCode.WAREHOUSE_FAILED, "Cannot load fact_flow_hourly for "
+                    + request.partitionList() + " into " + warehouse + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int datekey(String dt) {
+        return Integer.parseInt(dt.replace("-", ""));
+    }
+
+    private static String checksum(List<PartitionVersion> versions) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            versions.stream().map(v -> v.partition().label() + "=" + v.location()).sorted()
+                    .forEach(s -> sha.update((s + "\n").getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

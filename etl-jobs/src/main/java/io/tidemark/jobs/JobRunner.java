@@ -1,0 +1,57 @@
+package io.tidemark.jobs;
+
+import io.tidemark.catalog.TableRef;
+import io.tidemark.config.ConfigException;
+import io.tidemark.config.JobSpec;
+import io.tidemark.landing.LandingWindow;
+import io.tidemark.lake.PartitionVersion;
+import io.tidemark.ops.RunResult;
+import io.tidemark.warehouse.FlowHourlyLoadResult;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+
+/** Runs one job over one window: curate the lake, then load the job's warehouse models from what was published. */
+public final class JobRunner {
+    private static final Set<String> MODELS = Set.of(FlowHourlyLoadJob.MODEL);
+
+    private final TidemarkRuntime runtime;
+    private final PrintStream progress;
+
+    public JobRunner(TidemarkRuntime runtime, PrintStream progress) {
+        this.runtime = runtime;
+        this.progress = progress;
+    }
+
+    /** Fails on a model the job spec names but Tidemark does not know, before any work. */
+    public static void validate(JobSpec spec) {
+        for (String model : spec.warehouseModels()) {
+            if (!MODELS.contains(model)) {
+                throw new ConfigException("Cannot run job '" + spec.job() + "': warehouseModels names '" + model
+                        + "'; known models are " + MODELS);
+            }
+        }
+    }
+
+    public RunResult run(JobSpec spec, LandingWindow window, boolean load) {
+        validate(spec);
+        CurateOutcome outcome = new CurateJob(runtime.spark(), runtime.config(), runtime.catalog()).run(spec, window);
+        RunResult result = outcome.result();
+        progress.printf("tidemark: %s %s: %s, %d objects, %d rows in, %d out, %d duplicate, %d quarantined%n",
+                spec.job(), window, result.status(), result.objects(), result.rowsIn(), result.rowsOut(),
+                result.rowsDuplicate(), result.rowsQuarantined());
+        if (load) {
+            for (String model : spec.warehouseModels()) {
+                List<PartitionVersion> versions = outcome.published().getOrDefault(FlowHourlyLoadJob.DATASET, List.of());
+                if (model.equals(FlowHourlyLoadJob.MODEL) && !versions.isEmpty()) {
+                    FlowHourlyLoadResult loaded = new FlowHourlyLoadJob(runtime.spark(),
+                            new TableRef(runtime.config().catalog().curatedDatabase(), FlowHourlyLoadJob.DATASET),
+                            runtime.warehouse(), runtime.config().warehouse().schema()).load(result.runId(), versions);
+                    progress.printf("tidemark: %s %s: warehouse fact_flow_hourly %s, %d rows (load %s)%n",
+                            spec.job(), window, loaded.outcome(), loaded.rows(), loaded.loadId());
+                }
+            }
+        }
+        return result.withDuration(result.durationMs());
+    }
+}

@@ -1,0 +1,108 @@
+package io.tidemark.jobs;
+
+import io.tidemark.catalog.Catalog;
+import io.tidemark.catalog.hive.HiveCatalog;
+import io.tidemark.config.ConfigException;
+import io.tidemark.config.RuntimeConfig;
+import io.tidemark.ops.ErrorCode;
+import io.tidemark.ops.TidemarkException;
+import io.tidemark.warehouse.DimDatePopulator;
+import io.tidemark.warehouse.EmbeddedWarehouse;
+import io.tidemark.warehouse.WarehouseConnector;
+import io.tidemark.warehouse.WarehouseDdl;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The parts one command runs against, started on first use and stopped by {@link #close()}: the SparkSession
+ * (with the catalog) and the warehouse (the embedded PostgreSQL in the workdir unless a URL is configured).
+ */
+public final class TidemarkRuntime implements AutoCloseable {
+    private final Path workdir;
+    private final RuntimeConfig config;
+    private SparkSession spark;
+    private EmbeddedWarehouse embedded;
+    private WarehouseConnector warehouse;
+
+    public TidemarkRuntime(Path workdir, RuntimeConfig config) {
+        this.workdir = workdir.toAbsolutePath().normalize();
+        this.config = config.resolveAgainst(this.workdir);
+    }
+
+    public Path workdir() {
+        return workdir;
+    }
+
+    public RuntimeConfig config() {
+        return config;
+    }
+
+    public SparkSession spark() {
+        if (spark == null) {
+            spark = SparkSessions.create(config, workdir);
+        }
+        return spark;
+    }
+
+    public Catalog catalog() {
+        return new HiveCatalog(spark());
+    }
+
+    /** The warehouse, with its schema, tables, views and {@code dim_date} in place. */
+    public WarehouseConnector warehouse() {
+        if (warehouse == null) {
+            warehouse = connect(true);
+            try (Connection connection = warehouse.open()) {
+                new WarehouseDdl(warehouse.dialect(), config.warehouse().schema()).apply(connection);
+                new DimDatePopulator(config.warehouse().schema())
+                        .populate(connection, config.warehouse().dimDateFrom(), config.warehouse().dimDateTo());
+            } catch (SQLException e) {
+                throw new TidemarkException(ErrorCode.WAREHOUSE_FAILED, "Cannot prepare the warehouse schema '"
+                        + config.warehouse().schema() + "' on " + warehouse + ": " + e.getMessage(), e);
+            }
+        }
+        return warehouse;
+    }
+
+    /** The warehouse as it is, for queries: the embedded one must already exist in the workdir. */
+    public WarehouseConnector existingWarehouse() {
+        if (warehouse == null) {
+            warehouse = connect(false);
+        }
+        return warehouse;
+    }
+
+    private WarehouseConnector connect(boolean create) {
+        if (config.warehouse().jdbcUrl().isPresent()) {
+            return WarehouseConnector.server(config.warehouse());
+        }
+        Path data = EmbeddedWarehouse.dataDirectoryIn(workdir);
+        if (!create && !Files.isDirectory(data)) {
+            throw new ConfigException("Cannot query the warehouse: there is no embedded warehouse in " + workdir
+                    + " yet; run './tidemark demo' (or a job) with --workdir " + workdir + " first");
+        }
+        try {
+            embedded = EmbeddedWarehouse.start(data);
+        } catch (IOException e) {
+            throw new TidemarkException(ErrorCode.WAREHOUSE_FAILED, "Cannot start the embedded PostgreSQL in " + data
+                    + ": " + e.getMessage() + " (is another tidemark command using this workdir?)", e);
+        }
+        return WarehouseConnector.embedded(embedded);
+    }
+
+    @Override
+    public void close() {
+        if (spark != null) {
+            spark.stop();
+            spark = null;
+        }
+        if (embedded != null) {
+            embedded.close();
+            embedded = null;
+        }
+    }
+}
