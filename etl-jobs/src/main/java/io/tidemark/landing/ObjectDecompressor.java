@@ -1,0 +1,82 @@
+package io.tidemark.landing;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Opens a landed object's bytes for reading, undoing its compression. The framing is detected from
+ * the magic bytes, never from the object's name:
+ * <ul>
+ *   <li>gzip ({@code 1f 8b}), including several concatenated members (one per Firehose record of a
+ *       CloudWatch Logs subscription) and gzip inside gzip (Firehose GZIP around CloudWatch Logs
+ *       payloads that are already gzip);</li>
+ *   <li>zlib ({@code 78 01}, {@code 78 5e}, {@code 78 9c}, {@code 78 da});</li>
+ *   <li>zip ({@code PK 03 04}): the contents of all entries, one after the other;</li>
+ *   <li>anything else is returned as is (an empty object yields an empty stream).</li>
+ * </ul>
+ * Errors of the compressed data surface when reading: {@link java.io.EOFException} for an object that
+ * ends too early, {@link java.util.zip.ZipException} for data that is not what its magic promised.
+ */
+public final class ObjectDecompressor {
+    /** Compression layers unwrapped at most (gzip in gzip is 2); protects against nesting bombs. */
+    static final int MAX_LAYERS = 4;
+    private static final int BUFFER_SIZE = 64 * 1024;
+
+    private ObjectDecompressor() {
+    }
+
+    /**
+     * @param raw the object's bytes as stored; the returned stream owns it (closing it closes raw)
+     * @return the decompressed content
+     * @throws IOException if the first compression header cannot be read (a bad or truncated header)
+     */
+    public static InputStream open(InputStream raw) throws IOException {
+        InputStream current = new BufferedInputStream(new LookaheadInputStream(raw), BUFFER_SIZE);
+        for (int layer = 0; layer < MAX_LAYERS; layer++) {
+            Framing framing = Framing.detect(current);
+            if (framing == Framing.NONE || (layer > 0 && framing != Framing.GZIP)) {
+                return current;
+            }
+            current = new BufferedInputStream(new LookaheadInputStream(framing.decode(current)), BUFFER_SIZE);
+        }
+        return current;
+    }
+
+    /** The compression framings this class recognises. */
+    enum Framing {
+        GZIP, ZLIB, ZIP, NONE;
+
+        /** Peeks at the first bytes of {@code in} (which must support mark/reset) without consuming them. */
+        static Framing detect(InputStream in) throws IOException {
+            in.mark(4);
+            int b0 = in.read();
+            int b1 = in.read();
+            int b2 = in.read();
+            int b3 = in.read();
+            in.reset();
+            if (b0 == 0x1f && b1 == 0x8b) {
+                return GZIP;
+            }
+            if (b0 == 0x78 && (b1 == 0x01 || b1 == 0x5e || b1 == 0x9c || b1 == 0xda)) {
+                return ZLIB;
+            }
+            if (b0 == 'P' && b1 == 'K' && b2 == 3 && b3 == 4) {
+                return ZIP;
+            }
+            return NONE;
+        }
+
+        InputStream decode(InputStream in) throws IOException {
+            return switch (this) {
+                case GZIP -> new GZIPInputStream(in, BUFFER_SIZE);
+                case ZLIB -> new InflaterInputStream(in);
+                case ZIP -> new ZipEntriesInputStream(new ZipInputStream(in));
+                case NONE -> in;
+            };
+        }
+    }
+}

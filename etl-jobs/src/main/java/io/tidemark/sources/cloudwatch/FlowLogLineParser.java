@@ -1,0 +1,93 @@
+package io.tidemark.sources.cloudwatch;
+
+import io.tidemark.landing.ReasonCode;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Parses one VPC flow-log line of a given {@link FlowLogFormat} into values aligned with
+ * {@link FlowLogFormat#canonicalColumns()}. Fields are separated by runs of whitespace; '-' means
+ * null. A line with the wrong number of fields is a failure, never shifted into other columns.
+ */
+public final class FlowLogLineParser implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final FlowLogFormat format;
+
+    public FlowLogLineParser(FlowLogFormat format) {
+        this.format = Objects.requireNonNull(format, "format is null");
+    }
+
+    public FlowLogFormat format() {
+        return format;
+    }
+
+    public FlowLogParseResult parse(String line) {
+        List<String> tokens = split(line);
+        if (tokens.equals(format.fieldNames())) {
+            return new FlowLogParseResult.Header();
+        }
+        if (!tokens.isEmpty() && tokens.stream().allMatch(t -> FlowLogField.byName(t).isPresent())) {
+            return new FlowLogParseResult.Failure(ReasonCode.SCHEMA_MISMATCH,
+                    "Cannot parse flow-log header: its fields \"" + String.join(" ", tokens)
+                            + "\" differ from the configured format \"" + format + "\"");
+        }
+        List<FlowLogField> fields = format.fields();
+        if (tokens.size() != fields.size()) {
+            return new FlowLogParseResult.Failure(ReasonCode.SCHEMA_MISMATCH,
+                    "Cannot parse flow-log line: expected " + fields.size() + " fields (format \"" + format
+                            + "\"), found " + tokens.size());
+        }
+        Object[] values = new Object[FlowLogField.values().length];
+        for (int i = 0; i < fields.size(); i++) {
+            FlowLogField field = fields.get(i);
+            String token = tokens.get(i);
+            if (token.equals("-")) {
+                continue;
+            }
+            try {
+                values[field.columnIndex()] = convert(field, token);
+            } catch (NumberFormatException e) {
+                ReasonCode reason = field == FlowLogField.START ? ReasonCode.BAD_TIMESTAMP : ReasonCode.SCHEMA_MISMATCH;
+                return new FlowLogParseResult.Failure(reason, "Cannot parse flow-log field " + field.fieldName()
+                        + ": '" + token + "' is not " + (field.type() == FlowLogField.Type.INT ? "an int" : "a bigint"));
+            }
+        }
+        if (values[FlowLogField.START.columnIndex()] == null) {
+            return new FlowLogParseResult.Failure(ReasonCode.BAD_TIMESTAMP, format.contains(FlowLogField.START)
+                    ? "Cannot read flow-log start: the value is '-'"
+                    : "Cannot read flow-log start: the format \"" + format + "\" has no start field");
+        }
+        return new FlowLogParseResult.Row(values);
+    }
+
+    private static Object convert(FlowLogField field, String token) {
+        return switch (field.type()) {
+            case INT -> Integer.valueOf(token);
+            case BIGINT -> Long.valueOf(token);
+            case STRING -> token;
+        };
+    }
+
+    /** Splits on runs of whitespace, ignoring leading and trailing whitespace (and so a trailing \r\n). */
+    static List<String> split(String line) {
+        List<String> tokens = new ArrayList<>(32);
+        int n = line.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                tokens.add(line.substring(start, i));
+            }
+        }
+        return tokens;
+    }
+}
