@@ -1,0 +1,55 @@
+package io.tidemark.warehouse;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Creates the warehouse objects from {@code sql/redshift/}, in the order data flows, in one transaction.
+ * Every file creates one object with {@code IF NOT EXISTS} or {@code OR REPLACE}, so applying twice is a no-op.
+ */
+public final class WarehouseDdl {
+    /** The classpath folder of the Redshift DDL. */
+    public static final String DIRECTORY = "/sql/redshift/";
+
+    /** The DDL files in the order they are applied: the one place that lists them. */
+    public static final List<String> FILES = List.of(
+            "00_schema.sql",
+            "10_dim_date.sql",
+            "11_dim_network_interface.sql",
+            "20_fact_flow_hourly.sql",
+            "30_etl_load_audit.sql",
+            "40_v_flow_rejects_daily.sql");
+
+    private final SqlDialect dialect;
+    private final String schema;
+
+    public WarehouseDdl(SqlDialect dialect, String schema) {
+        this.dialect = Objects.requireNonNull(dialect, "dialect is null");
+        this.schema = Objects.requireNonNull(schema, "schema is null");
+    }
+
+    /** The statements of {@link #FILES}, rendered for this dialect, in order. */
+    public List<String> statements() {
+        return FILES.stream().map(file -> dialect.render(SqlResource.read(DIRECTORY + file), schema)).toList();
+    }
+
+    /** Applies every statement in one transaction; the connection's auto-commit setting is restored. */
+    public void apply(Connection connection) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements()) {
+                statement.execute(sql);
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            RollbackOnFailure.rollback(connection, e);
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.tidemark.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WarehouseDdlTest {
+    @TempDir
+    static Path workdir;
+
+    private static EmbeddedWarehouse warehouse;
+
+    @BeforeAll
+    static void startWarehouse() throws Exception {
+        warehouse = EmbeddedWarehouse.start(EmbeddedWarehouse.dataDirectoryIn(workdir));
+    }
+
+    @AfterAll
+    static void stopWarehouse() {
+        warehouse.close();
+    }
+
+    @Test
+    void appliesTwiceWithoutError() throws Exception {
+        WarehouseDdl ddl = new WarehouseDdl(SqlDialect.POSTGRES, "tidemark");
+        try (Connection connection = warehouse.dataSource().getConnection()) {
+            ddl.apply(connection);
+            ddl.apply(connection);
+
+            assertThat(TableDump.of(connection, "SELECT table_name, table_type FROM information_schema.tables "
+                    + "WHERE table_schema = 'tidemark' ORDER BY table_name")).containsExactly(
+                    "dim_date|BASE TABLE",
+                    "dim_network_interface|BASE TABLE",
+                    "etl_load_audit|BASE TABLE",
+                    "fact_flow_hourly|BASE TABLE",
+                    "v_flow_rejects_daily|VIEW");
+            assertThat(connection.getAutoCommit()).isTrue();
+        }
+    }
+
+    @Test
+    void createdColumnsAreTheColumnsOfTheRedshiftFiles() throws Exception {
+        try (Connection connection = warehouse.dataSource().getConnection()) {
+            new WarehouseDdl(SqlDialect.POSTGRES, "bi").apply(connection);
+            Map<String, List<TableDefinitions.Column>> redshift =
+                    TableDefinitions.parse(String.join(";\n", new WarehouseDdl(SqlDialect.REDSHIFT, "bi").statements()));
+
+            redshift.forEach((table, columns) -> {
+                String name = table.substring("bi.".length());
+                List<String> created = query(connection, "SELECT column_name FROM information_schema.columns "
+                        + "WHERE table_schema = 'bi' AND table_name = '" + name + "' ORDER BY ordinal_position");
+                assertThat(created).as(table).containsExactlyElementsOf(
+                        columns.stream().map(TableDefinitions.Column::name).toList());
+            });
+            assertThat(query(connection, "SELECT column_name FROM information_schema.columns WHERE table_schema = 'bi' "
+                    + "AND table_name = 'v_flow_rejects_daily' ORDER BY ordinal_position"))
+                    .containsExactly("d_prettydate", "interface_id", "flows", "bytes");
+        }
+    }
+
+    @Test
+    void populatesOnlyMissingDays() throws Exception {
+        try (Connection connection = warehouse.dataSource().getConnection()) {
+            new WarehouseDdl(SqlDialect.POSTGRES, "dates").apply(connection);
+            DimDatePopulator populator = new DimDatePopulator("dates");
+
+            assertThat(populator.populate(connection, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30))).isEqualTo(30);
+            assertThat(populator.populate(connection, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 31))).isEqualTo(31);
+            assertThat(populator.populate(connection, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 31))).isZero();
+
+            assertThat(TableDump.of(connection, "SELECT * FROM dates.dim_date WHERE d_datekey IN (20261125, 20261201) "
+                    + "ORDER BY d_datekey")).containsExactly(
+                    "20261125|25|11|Wednesday|2026-11-25|4|2|2026|Autumn|2026",
+                    "20261201|1|12|Tuesday|2026-12-01|4|2|2026|Winter|2026");
+            assertThat(TableDump.of(connection, "SELECT COUNT(*), COUNT(DISTINCT d_datekey) FROM dates.dim_date"))
+                    .containsExactly("61|61");
+        }
+    }
+
+    private static List<String> query(Connection connection, String sql) {
+        try {
+            return TableDump.of(connection, sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
