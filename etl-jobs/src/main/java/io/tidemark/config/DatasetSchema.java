@@ -31,8 +31,11 @@ public record DatasetSchema(
         if (columns.isEmpty()) {
             throw new ConfigException("Cannot use schema '" + dataset + "': 'columns' is empty");
         }
+        List<String> names = columns.stream().map(ColumnSpec::name).toList();
         for (String k : key) {
-            column(k).orElseThrow(() -> new ConfigException("Cannot use schema '" + dataset + "': key column '" + k + "' is not in 'columns'"));
+            if (!names.contains(k)) {
+                throw new ConfigException("Cannot use schema '" + dataset + "': key column '" + k + "' is not in 'columns'");
+            }
         }
         for (String p : partitioning) {
             SqlIdentifier.require(p, "partitioning");

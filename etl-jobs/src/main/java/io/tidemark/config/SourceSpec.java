@@ -6,5 +6,5 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 /** The raw family a job reads, with that family's settings; chosen by the {@code family} key. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "family")
 @JsonSubTypes({@JsonSubTypes.Type(value = CloudWatchLogsSourceSpec.class, name = "cloudwatch_logs")})
-public sealed interface SourceSpec permits CloudWatchLogsSourceSpec {
+public sealed interface SourceSpec extends java.io.Serializable permits CloudWatchLogsSourceSpec {
 }

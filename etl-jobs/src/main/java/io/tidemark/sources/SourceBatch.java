@@ -10,13 +10,13 @@ import org.apache.spark.sql.Row;
  * quarantine rows, and one report per object. Call {@link #release()} when the run is done with it.
  */
 public record SourceBatch(Map<String, Dataset<Row>> datasets, Dataset<Row> quarantine, List<ObjectReport> objects,
-                          Runnable release) {
+                          Runnable releaser) {
     public SourceBatch {
         datasets = Map.copyOf(datasets);
         objects = List.copyOf(objects);
     }
 
     public void release() {
-        release.run();
+        releaser.run();
     }
 }
