@@ -11,11 +11,10 @@ import java.io.PushbackInputStream;
  *       the wrapped stream never swallows bytes that were already available (a
  *       {@link java.io.BufferedInputStream} can: it loops over reads and drops what it gathered when
  *       a later read of the loop throws);</li>
- *   <li>{@link #available()} is truthful about "is there at least one more byte".
- *       {@link java.util.zip.GZIPInputStream} only looks for a next concatenated member when its source
- *       reports available bytes; network streams (S3) often report 0 although more data follows, which
- *       would end the object silently after the first member. This stream reads one byte ahead
- *       (blocking) to answer.</li>
+ *   <li>{@link #available()} is truthful about "is there at least one more byte" (it reads one byte
+ *       ahead, blocking). Network streams (S3) often report 0 although more data follows; decoders
+ *       that look for a next part only when bytes are available (such as
+ *       {@link java.util.zip.GZIPInputStream} for concatenated members) would stop early.</li>
  * </ul>
  */
 public final class LookaheadInputStream extends PushbackInputStream {

@@ -2,7 +2,6 @@ package io.tidemark.landing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipInputStream;
@@ -19,7 +18,8 @@ import java.util.zip.ZipInputStream;
  *   <li>anything else is returned as is (an empty object yields an empty stream).</li>
  * </ul>
  * Errors of the compressed data surface when reading: {@link java.io.EOFException} for an object that
- * ends too early, {@link java.util.zip.ZipException} for data that is not what its magic promised.
+ * ends too early, {@link java.util.zip.ZipException} for data that is not what its magic promised
+ * (including bytes after the last gzip member that are not another member).
  */
 public final class ObjectDecompressor {
     /** Compression layers unwrapped at most (gzip in gzip is 2); protects against nesting bombs. */
@@ -71,7 +71,7 @@ public final class ObjectDecompressor {
 
         InputStream decode(InputStream in) throws IOException {
             return switch (this) {
-                case GZIP -> new GZIPInputStream(in, BUFFER_SIZE);
+                case GZIP -> new GzipMembersInputStream(in, BUFFER_SIZE);
                 case ZLIB -> new InflaterInputStream(in, new Inflater(), BUFFER_SIZE);
                 case ZIP -> new ZipEntriesInputStream(new ZipInputStream(in));
                 case NONE -> in;

@@ -227,6 +227,27 @@ class CloudWatchObjectReaderTest {
     }
 
     @Test
+    void trailingGarbageAfterGzipMembersIsReportedNotIgnored() {
+        byte[] object = concat(gzipMembers(data(APP_GROUP, "a", "a0"), data(APP_GROUP, "b", "b0")), utf8("\u0000\u0000junk"));
+        assertThat(read(object)).isEqualTo(new ObjectReadSummary(2, 0, 2, 0, 1));
+        assertThat(sink.appMessages()).containsExactly("a0", "b0");
+        assertThat(sink.quarantined).singleElement().satisfies(q -> {
+            assertThat(q.reason()).isEqualTo(ReasonCode.TRUNCATED_OBJECT);
+            assertThat(q.offset()).isEqualTo(2L);
+            assertThat(q.detail()).startsWith("Cannot decompress object: gzip member 3 does not start with 1f 8b");
+        });
+    }
+
+    @Test
+    void objectCutInsideAMemberHeaderIsTruncated() {
+        byte[] object = concat(gzipMembers(data(APP_GROUP, "a", "a0")), Arrays.copyOf(gzip(data(APP_GROUP, "b", "b0")), 4));
+        assertThat(read(object)).isEqualTo(new ObjectReadSummary(1, 0, 1, 0, 1));
+        assertThat(sink.appMessages()).containsExactly("a0");
+        assertThat(sink.quarantined).extracting(QuarantineRecord::reason, QuarantineRecord::offset)
+                .containsExactly(tuple(ReasonCode.TRUNCATED_OBJECT, 1L));
+    }
+
+    @Test
     void truncatedUncompressedJsonIsTruncatedObject() {
         String whole = data(APP_GROUP, "a", "one") + "\n" + data(APP_GROUP, "b", "two");
         assertThat(read(whole.substring(0, whole.length() - 20))).isEqualTo(new ObjectReadSummary(1, 0, 1, 0, 1));
