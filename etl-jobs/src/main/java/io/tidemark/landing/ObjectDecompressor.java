@@ -69,10 +69,24 @@ public final class ObjectDecompressor {
             return NONE;
         }
 
+        private static InputStream zlib(InputStream in) {
+            Inflater inflater = new Inflater();
+            return new InflaterInputStream(in, inflater, BUFFER_SIZE) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        inflater.end();
+                    }
+                }
+            };
+        }
+
         InputStream decode(InputStream in) throws IOException {
             return switch (this) {
                 case GZIP -> new GzipMembersInputStream(in, BUFFER_SIZE);
-                case ZLIB -> new InflaterInputStream(in, new Inflater(), BUFFER_SIZE);
+                case ZLIB -> zlib(in);
                 case ZIP -> new ZipEntriesInputStream(new ZipInputStream(in));
                 case NONE -> in;
             };

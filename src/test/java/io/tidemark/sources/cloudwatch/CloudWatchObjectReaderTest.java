@@ -342,6 +342,19 @@ class CloudWatchObjectReaderTest {
     }
 
     @Test
+    void theCallerKeepsOwnershipOfTheRawStream() {
+        boolean[] closed = {false};
+        java.io.InputStream raw = new java.io.FilterInputStream(new ByteArrayInputStream(gzipMembers(data(APP_GROUP, "a", "one")))) {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        assertThat(reader.read(OBJECT, raw, sink)).isEqualTo(new ObjectReadSummary(1, 0, 1, 0, 0));
+        assertThat(closed[0]).isFalse();
+    }
+
+    @Test
     void readerSurvivesJavaSerialization() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

@@ -14,6 +14,7 @@ import io.tidemark.landing.ObjectDecompressor;
 import io.tidemark.landing.ReasonCode;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -67,10 +68,17 @@ public final class CloudWatchObjectReader implements Serializable {
         EnvelopeRouter router = new EnvelopeRouter(sourceObject, sink, flowLogGroupPattern, lineParser, maxRecordBytes);
         TrackedInputStream content = null;
         try {
-            content = new TrackedInputStream(ObjectDecompressor.open(raw));
+            content = new TrackedInputStream(ObjectDecompressor.open(new FilterInputStream(raw) {
+                @Override
+                public void close() {
+                    // the caller owns raw; closing the decompressors only releases their inflaters
+                }
+            }));
             readEnvelopes(content, router);
         } catch (IOException e) {
             quarantineFailure(sourceObject, e, content, router);
+        } finally {
+            closeQuietly(content);
         }
         return router.summary();
     }
@@ -194,6 +202,17 @@ public final class CloudWatchObjectReader implements Serializable {
             throw failure;
         }
         return found;
+    }
+
+    private static void closeQuietly(InputStream content) {
+        if (content == null) {
+            return;
+        }
+        try {
+            content.close();
+        } catch (IOException | RuntimeException e) {
+            // nothing was lost: every byte that could be read has been handled
+        }
     }
 
     private static void quarantineFailure(String sourceObject, IOException thrown, TrackedInputStream content,
