@@ -119,4 +119,43 @@ class ObjectDecompressorTest {
         byte[] bad = {0x78, (byte) 0x9c, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x00, 0x12};
         assertThatThrownBy(() -> decode(bad)).isInstanceOf(ZipException.class);
     }
+
+    @Test
+    void bytesAfterTheLastMemberThatAreNotAMemberAreAnError() throws IOException {
+        byte[] object = concat(gzipMembers("one;", "two;"), utf8("trailing garbage"));
+        try (InputStream in = ObjectDecompressor.open(new ByteArrayInputStream(object))) {
+            byte[] buffer = new byte[8];
+            assertThat(in.readNBytes(buffer, 0, 8)).isEqualTo(8);
+            assertThat(new String(buffer, StandardCharsets.UTF_8)).isEqualTo("one;two;");
+            assertThatThrownBy(in::readAllBytes).isInstanceOf(ZipException.class)
+                    .hasMessage("gzip member 3 does not start with 1f 8b but with 74 72 (trailing bytes after member 2)");
+        }
+    }
+
+    @Test
+    void objectCutInsideTheNextMembersHeaderIsAnEarlyEnd() throws IOException {
+        byte[] object = concat(gzipMembers("one;", "two;"), Arrays.copyOf(gzip("three;"), 5));
+        try (InputStream in = ObjectDecompressor.open(new ByteArrayInputStream(object))) {
+            assertThat(new String(in.readNBytes(8), StandardCharsets.UTF_8)).isEqualTo("one;two;");
+            assertThatThrownBy(in::readAllBytes).isInstanceOf(EOFException.class)
+                    .hasMessage("Unexpected end of gzip header of member 3");
+        }
+    }
+
+    @Test
+    void corruptedCrcIsDetected() {
+        byte[] member = gzip("payload");
+        member[member.length - 8] ^= 0x01;
+        assertThatThrownBy(() -> decode(member)).isInstanceOf(ZipException.class)
+                .hasMessage("gzip member 1 fails its CRC check");
+    }
+
+    @Test
+    void gzipHeaderWithFileNameAndCommentIsSkipped() throws IOException {
+        byte[] plain = gzip("named");
+        byte[] extras = utf8("file.json\0a comment\0");
+        byte[] named = concat(Arrays.copyOf(plain, 10), extras, Arrays.copyOfRange(plain, 10, plain.length));
+        named[3] = 8 | 16;
+        assertThat(decode(concat(named, gzip(" and plain")))).isEqualTo("named and plain");
+    }
 }

@@ -5,14 +5,32 @@ import java.io.InputStream;
 import java.io.PushbackInputStream;
 
 /**
- * Makes {@link #available()} truthful about "is there at least one more byte". {@link
- * java.util.zip.GZIPInputStream} only looks for a next concatenated member when its source reports
- * available bytes; network streams (S3) often report 0 although more data follows, which would end
- * the object silently after the first member. This stream reads one byte ahead (blocking) to answer.
+ * A pushback stream for reading compressed data that may end badly:
+ * <ul>
+ *   <li>{@link #read(byte[], int, int)} returns pushed-back bytes on their own, so a failing read of
+ *       the wrapped stream never swallows bytes that were already available (a
+ *       {@link java.io.BufferedInputStream} can: it loops over reads and drops what it gathered when
+ *       a later read of the loop throws);</li>
+ *   <li>{@link #available()} is truthful about "is there at least one more byte" (it reads one byte
+ *       ahead, blocking). Network streams (S3) often report 0 although more data follows; decoders
+ *       that look for a next part only when bytes are available (such as
+ *       {@link java.util.zip.GZIPInputStream} for concatenated members) would stop early.</li>
+ * </ul>
  */
-final class LookaheadInputStream extends PushbackInputStream {
-    LookaheadInputStream(InputStream in) {
-        super(in, 1);
+public final class LookaheadInputStream extends PushbackInputStream {
+    public LookaheadInputStream(InputStream in, int pushbackSize) {
+        super(in, pushbackSize);
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        if (len > 0 && pos < buf.length) {
+            int n = Math.min(len, buf.length - pos);
+            System.arraycopy(buf, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+        return super.read(b, off, len);
     }
 
     @Override
@@ -27,5 +45,17 @@ final class LookaheadInputStream extends PushbackInputStream {
         }
         unread(next);
         return 1;
+    }
+
+    /** The next {@code n} bytes (fewer at the end of the stream), left unread. */
+    byte[] peek(int n) throws IOException {
+        byte[] head = new byte[n];
+        int count = 0;
+        int b;
+        while (count < n && (b = read()) >= 0) {
+            head[count++] = (byte) b;
+        }
+        unread(head, 0, count);
+        return java.util.Arrays.copyOf(head, count);
     }
 }

@@ -1,9 +1,8 @@
 package io.tidemark.landing;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.GZIPInputStream;
+import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipInputStream;
 
@@ -19,12 +18,14 @@ import java.util.zip.ZipInputStream;
  *   <li>anything else is returned as is (an empty object yields an empty stream).</li>
  * </ul>
  * Errors of the compressed data surface when reading: {@link java.io.EOFException} for an object that
- * ends too early, {@link java.util.zip.ZipException} for data that is not what its magic promised.
+ * ends too early, {@link java.util.zip.ZipException} for data that is not what its magic promised
+ * (including bytes after the last gzip member that are not another member).
  */
 public final class ObjectDecompressor {
     /** Compression layers unwrapped at most (gzip in gzip is 2); protects against nesting bombs. */
     static final int MAX_LAYERS = 4;
     private static final int BUFFER_SIZE = 64 * 1024;
+    private static final int MAGIC_BYTES = 4;
 
     private ObjectDecompressor() {
     }
@@ -35,13 +36,13 @@ public final class ObjectDecompressor {
      * @throws IOException if the first compression header cannot be read (a bad or truncated header)
      */
     public static InputStream open(InputStream raw) throws IOException {
-        InputStream current = new BufferedInputStream(new LookaheadInputStream(raw), BUFFER_SIZE);
+        LookaheadInputStream current = new LookaheadInputStream(raw, MAGIC_BYTES);
         for (int layer = 0; layer < MAX_LAYERS; layer++) {
-            Framing framing = Framing.detect(current);
+            Framing framing = Framing.detect(current.peek(MAGIC_BYTES));
             if (framing == Framing.NONE || (layer > 0 && framing != Framing.GZIP)) {
                 return current;
             }
-            current = new BufferedInputStream(new LookaheadInputStream(framing.decode(current)), BUFFER_SIZE);
+            current = new LookaheadInputStream(framing.decode(current), MAGIC_BYTES);
         }
         return current;
     }
@@ -50,14 +51,12 @@ public final class ObjectDecompressor {
     enum Framing {
         GZIP, ZLIB, ZIP, NONE;
 
-        /** Peeks at the first bytes of {@code in} (which must support mark/reset) without consuming them. */
-        static Framing detect(InputStream in) throws IOException {
-            in.mark(4);
-            int b0 = in.read();
-            int b1 = in.read();
-            int b2 = in.read();
-            int b3 = in.read();
-            in.reset();
+        /** The framing announced by the first bytes of an object (fewer than 4 if the object is shorter). */
+        static Framing detect(byte[] head) {
+            int b0 = head.length > 0 ? head[0] & 0xff : -1;
+            int b1 = head.length > 1 ? head[1] & 0xff : -1;
+            int b2 = head.length > 2 ? head[2] & 0xff : -1;
+            int b3 = head.length > 3 ? head[3] & 0xff : -1;
             if (b0 == 0x1f && b1 == 0x8b) {
                 return GZIP;
             }
@@ -70,10 +69,24 @@ public final class ObjectDecompressor {
             return NONE;
         }
 
+        private static InputStream zlib(InputStream in) {
+            Inflater inflater = new Inflater();
+            return new InflaterInputStream(in, inflater, BUFFER_SIZE) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        inflater.end();
+                    }
+                }
+            };
+        }
+
         InputStream decode(InputStream in) throws IOException {
             return switch (this) {
-                case GZIP -> new GZIPInputStream(in, BUFFER_SIZE);
-                case ZLIB -> new InflaterInputStream(in);
+                case GZIP -> new GzipMembersInputStream(in, BUFFER_SIZE);
+                case ZLIB -> zlib(in);
                 case ZIP -> new ZipEntriesInputStream(new ZipInputStream(in));
                 case NONE -> in;
             };

@@ -9,13 +9,14 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidemark.landing.LookaheadInputStream;
 import io.tidemark.landing.ObjectDecompressor;
 import io.tidemark.landing.ReasonCode;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.Objects;
@@ -67,16 +68,23 @@ public final class CloudWatchObjectReader implements Serializable {
         EnvelopeRouter router = new EnvelopeRouter(sourceObject, sink, flowLogGroupPattern, lineParser, maxRecordBytes);
         TrackedInputStream content = null;
         try {
-            content = new TrackedInputStream(ObjectDecompressor.open(raw));
+            content = new TrackedInputStream(ObjectDecompressor.open(new FilterInputStream(raw) {
+                @Override
+                public void close() {
+                    // the caller owns raw; closing the decompressors only releases their inflaters
+                }
+            }));
             readEnvelopes(content, router);
         } catch (IOException e) {
             quarantineFailure(sourceObject, e, content, router);
+        } finally {
+            closeQuietly(content);
         }
         return router.summary();
     }
 
     private void readEnvelopes(TrackedInputStream content, EnvelopeRouter router) throws IOException {
-        PushbackInputStream in = new PushbackInputStream(content, PUSHBACK_BYTES);
+        LookaheadInputStream in = new LookaheadInputStream(content, PUSHBACK_BYTES);
         if (!startsWithJsonObject(in, router)) {
             return;
         }
@@ -108,7 +116,7 @@ public final class CloudWatchObjectReader implements Serializable {
      * Skips whitespace (and a UTF-8 BOM). Returns true if a '{' follows; quarantines the object as
      * CORRUPT_COMPRESSION if something else follows; returns false for an empty object.
      */
-    private static boolean startsWithJsonObject(PushbackInputStream in, EnvelopeRouter router) throws IOException {
+    private static boolean startsWithJsonObject(LookaheadInputStream in, EnvelopeRouter router) throws IOException {
         int b = in.read();
         if (b == 0xEF) {
             int b1 = in.read();
@@ -139,7 +147,7 @@ public final class CloudWatchObjectReader implements Serializable {
         return false;
     }
 
-    private static void unread(PushbackInputStream in, int b) throws IOException {
+    private static void unread(LookaheadInputStream in, int b) throws IOException {
         if (b >= 0) {
             in.unread(b);
         }
@@ -150,7 +158,7 @@ public final class CloudWatchObjectReader implements Serializable {
      * line that starts with '{' (newline-delimited objects). Returns false if no such line follows,
      * in which case the rest of the object is in the quarantine record.
      */
-    private static boolean resynchronise(JsonParser parser, PushbackInputStream in, JsonProcessingException error,
+    private static boolean resynchronise(JsonParser parser, LookaheadInputStream in, JsonProcessingException error,
                                          EnvelopeRouter router) throws IOException {
         ByteArrayOutputStream readAhead = new ByteArrayOutputStream();
         parser.releaseBuffered(readAhead);
@@ -194,6 +202,17 @@ public final class CloudWatchObjectReader implements Serializable {
             throw failure;
         }
         return found;
+    }
+
+    private static void closeQuietly(InputStream content) {
+        if (content == null) {
+            return;
+        }
+        try {
+            content.close();
+        } catch (IOException | RuntimeException e) {
+            // nothing was lost: every byte that could be read has been handled
+        }
     }
 
     private static void quarantineFailure(String sourceObject, IOException thrown, TrackedInputStream content,
