@@ -19,6 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -241,6 +248,33 @@ class FlowHourlyLoaderTest {
     }
 
     @Test
+    void twoConcurrentLoadsOfTheSameInputCommitOnce() throws Exception {
+        List<FlowHourlyRow> rows = generatedRows(100, List.of(H05), 5);
+        CyclicBarrier bothStaging = new CyclicBarrier(2);
+        AtomicInteger iterators = new AtomicInteger();
+        Iterable<FlowHourlyRow> meetingRows = () -> {
+            if (iterators.incrementAndGet() <= 2) {
+                awaitQuietly(bothStaging);
+            }
+            return rows.iterator();
+        };
+        FlowHourlyLoadRequest request = new FlowHourlyLoadRequest(List.of(H05), "run", "same-input", meetingRows);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<FlowHourlyLoadResult> first = threads.submit(() -> loader(WarehouseConnector.embedded(warehouse)).load(request));
+            Future<FlowHourlyLoadResult> second = threads.submit(() -> loader(WarehouseConnector.embedded(warehouse)).load(request));
+
+            assertThat(List.of(first.get(30, TimeUnit.SECONDS).outcome(), second.get(30, TimeUnit.SECONDS).outcome()))
+                    .containsExactlyInAnyOrder(FlowHourlyLoadResult.Outcome.LOADED, FlowHourlyLoadResult.Outcome.SKIPPED);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(query("SELECT SUM(flows) FROM tidemark.fact_flow_hourly"))
+                .containsExactly(Long.toString(rows.stream().mapToLong(FlowHourlyRow::flows).sum()));
+        assertThat(query("SELECT COUNT(*) FROM tidemark.etl_load_audit")).containsExactly("1");
+    }
+
+    @Test
     void rowsOutsideTheRequestedPartitionsFailTheLoadAndCommitNothing() throws SQLException {
         FlowHourlyLoadRequest request = new FlowHourlyLoadRequest(List.of(H05), "run", "c", List.of(
                 row(H05, "eni-1", "ACCEPT", 6, 1, 2, 3),
@@ -335,6 +369,17 @@ class FlowHourlyLoaderTest {
     private static List<String> query(String sql) throws SQLException {
         try (Connection connection = warehouse.dataSource().getConnection()) {
             return TableDump.of(connection, sql);
+        }
+    }
+
+    private static void awaitQuietly(CyclicBarrier barrier) {
+        try {
+            barrier.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (BrokenBarrierException | TimeoutException e) {
+            throw new IllegalStateException("the two loads did not overlap", e);
         }
     }
 
