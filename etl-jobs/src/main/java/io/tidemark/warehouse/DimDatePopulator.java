@@ -1,5 +1,6 @@
 package io.tidemark.warehouse;
 
+import io.tidemark.config.SqlIdentifier;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -19,7 +20,7 @@ public final class DimDatePopulator {
     private final String schema;
 
     public DimDatePopulator(String schema) {
-        this.schema = io.tidemark.config.SqlIdentifier.require(schema, "warehouse.schema");
+        this.schema = SqlIdentifier.require(schema, "warehouse.schema");
     }
 
     /** Inserts the missing days of [{@code from}, {@code to}] in one transaction; returns how many were inserted. */

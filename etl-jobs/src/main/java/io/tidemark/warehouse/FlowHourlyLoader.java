@@ -74,13 +74,17 @@ public final class FlowHourlyLoader {
      */
     public FlowHourlyLoadResult load(FlowHourlyLoadRequest request) throws SQLException {
         Objects.requireNonNull(request, "request is null");
+        FlowHourlyLoadResult result = loadWithRetries(request);
+        if (result.loaded()) {
+            analyze();
+        }
+        return result;
+    }
+
+    private FlowHourlyLoadResult loadWithRetries(FlowHourlyLoadRequest request) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = connections.open()) {
-                FlowHourlyLoadResult result = loadInTransaction(connection, request, attempt);
-                if (result.loaded()) {
-                    analyze(connection);
-                }
-                return result;
+                return loadInTransaction(connection, request, attempt);
             } catch (SQLException failure) {
                 if (attempt >= retryPolicy.maxAttempts() || !TransientSqlFailure.isTransient(failure)) {
                     throw failure;
@@ -162,10 +166,12 @@ public final class FlowHourlyLoader {
         }
     }
 
-    /** Refreshes planner statistics after the commit, outside the load transaction. */
-    private void analyze(Connection connection) throws SQLException {
-        connection.setAutoCommit(true);
-        try (Statement statement = connection.createStatement()) {
+    /**
+     * Refreshes planner statistics after the commit, outside the load transaction and outside the retries: the
+     * rows are committed by then, so a failure here is reported as is and a rerun of the load is a no-op.
+     */
+    private void analyze() throws SQLException {
+        try (Connection connection = connections.open(); Statement statement = connection.createStatement()) {
             for (String table : TOUCHED_TABLES) {
                 statement.execute("ANALYZE " + schema + "." + table);
             }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -67,7 +68,7 @@ public final class MultiRowInsert<T> {
     }
 
     private String sql(int rowCount) {
-        String placeholders = "(" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+        String placeholders = "(" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(table)
                 .append(" (").append(String.join(", ", columns)).append(") VALUES ");
         for (int i = 0; i < rowCount; i++) {

@@ -1,0 +1,425 @@
+package io.tidemark.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FlowHourlyLoaderTest {
+    private static final String SCHEMA = "tidemark";
+    private static final RetryPolicy QUICK_RETRIES = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5));
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T03:00:00Z"), ZoneOffset.UTC);
+    private static final HourPartition H05 = new HourPartition(20261125, 5);
+    private static final HourPartition H06 = new HourPartition(20261125, 6);
+    private static final HourPartition H07 = new HourPartition(20261125, 7);
+
+    @TempDir
+    static Path workdir;
+
+    private static EmbeddedWarehouse warehouse;
+
+    @BeforeAll
+    static void startWarehouse() throws Exception {
+        warehouse = EmbeddedWarehouse.start(EmbeddedWarehouse.dataDirectoryIn(workdir));
+        try (Connection connection = warehouse.dataSource().getConnection()) {
+            new WarehouseDdl(SqlDialect.POSTGRES, SCHEMA).apply(connection);
+            new DimDatePopulator(SCHEMA).populate(connection, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));
+        }
+    }
+
+    @AfterAll
+    static void stopWarehouse() {
+        warehouse.close();
+    }
+
+    @BeforeEach
+    void emptyTheLoadedTables() throws SQLException {
+        try (Connection connection = warehouse.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE tidemark.fact_flow_hourly, tidemark.dim_network_interface, tidemark.etl_load_audit");
+        }
+    }
+
+    @Test
+    void loadingTheSameInputTwiceLeavesIdenticalTablesAndSkipsTheSecondLoad() throws Exception {
+        List<FlowHourlyRow> rows = generatedRows(200, List.of(H05, H06), 1);
+        FlowHourlyLoader loader = loader(WarehouseConnector.embedded(warehouse));
+
+        FlowHourlyLoadResult first = loader.load(new FlowHourlyLoadRequest(List.of(H05, H06), "run-1", "checksum-a", rows));
+        List<String> afterFirst = dumpAll();
+        FlowHourlyLoadResult second = loader.load(new FlowHourlyLoadRequest(List.of(H06, H05), "run-2", "checksum-a", rows));
+
+        assertThat(first.outcome()).isEqualTo(FlowHourlyLoadResult.Outcome.LOADED);
+        assertThat(first.rows()).isEqualTo(200);
+        assertThat(second).isEqualTo(new FlowHourlyLoadResult(first.loadId(), FlowHourlyLoadResult.Outcome.SKIPPED, 200, 1));
+        assertThat(dumpAll()).isEqualTo(afterFirst);
+        assertThat(afterFirst).anyMatch(line -> line.startsWith("audit|" + first.loadId()
+                + "|fact_flow_hourly|20261125/05,20261125/06|200|checksum-a|run-1|2026-11-26 03:00:00"));
+    }
+
+    @Test
+    void reloadingPartitionsWithOtherInputReplacesTheirRows() throws Exception {
+        FlowHourlyLoader loader = loader(WarehouseConnector.embedded(warehouse));
+        List<FlowHourlyRow> untouched = List.of(row(H07, "eni-7", "ACCEPT", 6, 1, 2, 3));
+        loader.load(new FlowHourlyLoadRequest(List.of(H07), "run-1", "checksum-h07", untouched));
+        loader.load(new FlowHourlyLoadRequest(List.of(H05, H06), "run-1", "checksum-a", List.of(
+                row(H05, "eni-1", "ACCEPT", 6, 10, 100, 1000),
+                row(H06, "eni-2", "REJECT", 17, 20, 200, 2000))));
+
+        FlowHourlyLoadResult replaced = loader.load(new FlowHourlyLoadRequest(List.of(H05, H06), "run-2", "checksum-b",
+                List.of(row(H05, "eni-1", "ACCEPT", 6, 11, 110, 1100))));
+
+        assertThat(replaced.loaded()).isTrue();
+        assertThat(facts()).containsExactly(
+                "20261125|5|eni-1|ACCEPT|6|11|110|1100",
+                "20261125|7|eni-7|ACCEPT|6|1|2|3");
+        assertThat(query("SELECT checksum FROM tidemark.etl_load_audit ORDER BY checksum"))
+                .containsExactly("checksum-a", "checksum-b", "checksum-h07");
+    }
+
+    @Test
+    void rowsAtTheSameGrainAreSummedIntoOneFactRow() throws Exception {
+        loader(WarehouseConnector.embedded(warehouse)).load(new FlowHourlyLoadRequest(List.of(H05), "run-1", "c", List.of(
+                row(H05, "eni-1", "REJECT", 6, 1, 10, 100),
+                row(H05, "eni-1", "REJECT", 6, 2, 20, 200),
+                row(H05, "eni-1", "REJECT", 17, 4, 40, 400))));
+
+        assertThat(facts()).containsExactly(
+                "20261125|5|eni-1|REJECT|6|3|30|300",
+                "20261125|5|eni-1|REJECT|17|4|40|400");
+    }
+
+    @Test
+    void textWithCommasQuotesNewlinesAndNullsSurvivesCopy() throws Exception {
+        loader(WarehouseConnector.embedded(warehouse)).load(awkwardTextRequest());
+
+        assertThat(interfaces()).containsExactlyElementsOf(awkwardTextInterfaces());
+    }
+
+    @Test
+    void theRedshiftStagingSqlGivesTheSameTablesAsCopy() throws Exception {
+        List<FlowHourlyRow> rows = generatedRows(1_234, List.of(H05, H06, H07), 7);
+        FlowHourlyLoadRequest request = new FlowHourlyLoadRequest(List.of(H05, H06, H07), "run-1", "checksum", rows);
+        ConnectionSource redshiftDialectOnPostgres = new ConnectionSource() {
+            @Override
+            public Connection open() throws SQLException {
+                return warehouse.dataSource().getConnection();
+            }
+
+            @Override
+            public SqlDialect dialect() {
+                return SqlDialect.REDSHIFT;
+            }
+        };
+
+        FlowHourlyLoadResult viaInsert = loader(redshiftDialectOnPostgres).load(request);
+        List<String> insertTables = dumpAll();
+        emptyTheLoadedTables();
+        loader(redshiftDialectOnPostgres).load(awkwardTextRequest());
+        List<String> insertInterfaces = interfaces();
+        emptyTheLoadedTables();
+        FlowHourlyLoadResult viaCopy = loader(WarehouseConnector.embedded(warehouse)).load(request);
+
+        assertThat(viaInsert).isEqualTo(viaCopy);
+        assertThat(viaInsert.rows()).isEqualTo(1_234);
+        assertThat(dumpAll()).isEqualTo(insertTables);
+        assertThat(insertInterfaces).containsExactlyElementsOf(awkwardTextInterfaces());
+    }
+
+    @Test
+    void theRejectsViewSumsTheRejectedFlowsPerDayAndInterface() throws Exception {
+        HourPartition nextDay = new HourPartition(20261126, 23);
+        List<HourPartition> partitions = List.of(H05, H06, nextDay);
+        List<FlowHourlyRow> rows = generatedRows(500, partitions, 42);
+        loader(WarehouseConnector.embedded(warehouse)).load(new FlowHourlyLoadRequest(partitions, "run-1", "c", rows));
+
+        Map<String, long[]> expected = new TreeMap<>();
+        for (FlowHourlyRow row : rows) {
+            if (row.action().equals("REJECT")) {
+                long[] sums = expected.computeIfAbsent(new DateKey(row.datekey()).day() + "|" + row.interfaceId(),
+                        key -> new long[2]);
+                sums[0] += row.flows();
+                sums[1] += row.bytes();
+            }
+        }
+        List<String> expectedLines = new ArrayList<>();
+        expected.forEach((key, sums) -> expectedLines.add(key + "|" + sums[0] + "|" + sums[1]));
+
+        assertThat(expectedLines).hasSizeGreaterThan(5);
+        assertThat(query("SELECT * FROM tidemark.v_flow_rejects_daily ORDER BY d_prettydate, interface_id"))
+                .containsExactlyElementsOf(expectedLines);
+    }
+
+    @Test
+    void interfaceDetailsAreFilledOnceKnownAndThenKept() throws Exception {
+        FlowHourlyLoader loader = loader(WarehouseConnector.embedded(warehouse));
+        loader.load(new FlowHourlyLoadRequest(List.of(H05), "run", "a", List.of(row(H05, "eni-1", "ACCEPT", 6, 1, 1, 1))));
+        loader.load(new FlowHourlyLoadRequest(List.of(H06), "run", "b", List.of(
+                new FlowHourlyRow(20261125, 6, "111122223333", "eni-1", "vpc-1", null, "i-1", "ACCEPT", 6, 1, 1, 1))));
+        loader.load(new FlowHourlyLoadRequest(List.of(H07), "run", "c", List.of(
+                new FlowHourlyRow(20261125, 7, "111122223333", "eni-1", "vpc-2", "subnet-2", "i-2", "ACCEPT", 6, 1, 1, 1))));
+
+        assertThat(interfaces()).containsExactly(
+                NetworkInterfaceKey.of("111122223333", "eni-1") + "|111122223333|eni-1|vpc-1|subnet-2|i-1");
+    }
+
+    @Test
+    void aDroppedConnectionIsRetried() throws Exception {
+        AtomicInteger opens = new AtomicInteger();
+        ConnectionSource flaky = source(() -> {
+            if (opens.incrementAndGet() == 1) {
+                throw new SQLException("Connection refused", "08001");
+            }
+            return warehouse.dataSource().getConnection();
+        });
+
+        FlowHourlyLoadResult result = loader(flaky).load(
+                new FlowHourlyLoadRequest(List.of(H05), "run", "c", generatedRows(50, List.of(H05), 3)));
+
+        assertThat(result.outcome()).isEqualTo(FlowHourlyLoadResult.Outcome.LOADED);
+        assertThat(result.attempts()).isEqualTo(2);
+        assertThat(query("SELECT SUM(flows) FROM tidemark.fact_flow_hourly")).containsExactly(
+                Long.toString(generatedRows(50, List.of(H05), 3).stream().mapToLong(FlowHourlyRow::flows).sum()));
+    }
+
+    @Test
+    void aSerializationFailureAtCommitRollsBackAndRetries() throws Exception {
+        AtomicInteger commits = new AtomicInteger();
+        ConnectionSource conflicting = source(() -> failingCommit(warehouse.dataSource().getConnection(), connection -> {
+            if (commits.incrementAndGet() == 1) {
+                throw new SQLException("could not serialize access", "40001");
+            }
+            connection.commit();
+        }));
+
+        FlowHourlyLoadResult result = loader(conflicting).load(new FlowHourlyLoadRequest(List.of(H05), "run", "c",
+                List.of(row(H05, "eni-1", "ACCEPT", 6, 1, 2, 3))));
+
+        assertThat(result.outcome()).isEqualTo(FlowHourlyLoadResult.Outcome.LOADED);
+        assertThat(result.attempts()).isEqualTo(2);
+        assertThat(facts()).containsExactly("20261125|5|eni-1|ACCEPT|6|1|2|3");
+    }
+
+    @Test
+    void aCommitWhoseAcknowledgementIsLostIsNotAppliedTwice() throws Exception {
+        AtomicInteger commits = new AtomicInteger();
+        ConnectionSource lossy = source(() -> failingCommit(warehouse.dataSource().getConnection(), connection -> {
+            connection.commit();
+            if (commits.incrementAndGet() == 1) {
+                throw new SQLException("An I/O error occurred while sending to the backend", "08006");
+            }
+        }));
+
+        FlowHourlyLoadResult result = loader(lossy).load(new FlowHourlyLoadRequest(List.of(H05), "run", "c",
+                List.of(row(H05, "eni-1", "ACCEPT", 6, 1, 2, 3))));
+
+        assertThat(result.outcome()).isEqualTo(FlowHourlyLoadResult.Outcome.SKIPPED);
+        assertThat(result.attempts()).isEqualTo(2);
+        assertThat(facts()).containsExactly("20261125|5|eni-1|ACCEPT|6|1|2|3");
+        assertThat(query("SELECT COUNT(*) FROM tidemark.etl_load_audit")).containsExactly("1");
+    }
+
+    @Test
+    void twoConcurrentLoadsOfTheSameInputCommitOnce() throws Exception {
+        List<FlowHourlyRow> rows = generatedRows(100, List.of(H05), 5);
+        CyclicBarrier bothStaging = new CyclicBarrier(2);
+        AtomicInteger iterators = new AtomicInteger();
+        Iterable<FlowHourlyRow> meetingRows = () -> {
+            if (iterators.incrementAndGet() <= 2) {
+                awaitQuietly(bothStaging);
+            }
+            return rows.iterator();
+        };
+        FlowHourlyLoadRequest request = new FlowHourlyLoadRequest(List.of(H05), "run", "same-input", meetingRows);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<FlowHourlyLoadResult> first = threads.submit(() -> loader(WarehouseConnector.embedded(warehouse)).load(request));
+            Future<FlowHourlyLoadResult> second = threads.submit(() -> loader(WarehouseConnector.embedded(warehouse)).load(request));
+
+            assertThat(List.of(first.get(30, TimeUnit.SECONDS).outcome(), second.get(30, TimeUnit.SECONDS).outcome()))
+                    .containsExactlyInAnyOrder(FlowHourlyLoadResult.Outcome.LOADED, FlowHourlyLoadResult.Outcome.SKIPPED);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(query("SELECT SUM(flows) FROM tidemark.fact_flow_hourly"))
+                .containsExactly(Long.toString(rows.stream().mapToLong(FlowHourlyRow::flows).sum()));
+        assertThat(query("SELECT COUNT(*) FROM tidemark.etl_load_audit")).containsExactly("1");
+    }
+
+    @Test
+    void rowsOutsideTheRequestedPartitionsFailTheLoadAndCommitNothing() throws SQLException {
+        FlowHourlyLoadRequest request = new FlowHourlyLoadRequest(List.of(H05), "run", "c", List.of(
+                row(H05, "eni-1", "ACCEPT", 6, 1, 2, 3),
+                row(H06, "eni-1", "ACCEPT", 6, 1, 2, 3)));
+
+        assertThatThrownBy(() -> loader(WarehouseConnector.embedded(warehouse)).load(request))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 input rows fall outside the request's partitions 20261125/05");
+        assertThat(dumpAll()).isEmpty();
+    }
+
+    @Test
+    void aNonTransientFailureIsNotRetried() {
+        AtomicInteger opens = new AtomicInteger();
+        ConnectionSource broken = source(() -> {
+            opens.incrementAndGet();
+            throw new SQLException("permission denied for schema tidemark", "42501");
+        });
+
+        assertThatThrownBy(() -> loader(broken).load(new FlowHourlyLoadRequest(List.of(H05), "run", "c", List.of())))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("permission denied");
+        assertThat(opens).hasValue(1);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static FlowHourlyLoader loader(ConnectionSource connections) {
+        return new FlowHourlyLoader(connections, SCHEMA, QUICK_RETRIES, CLOCK);
+    }
+
+    private static FlowHourlyRow row(HourPartition partition, String interfaceId, String action, int protocol,
+                                     long flows, long packets, long bytes) {
+        return new FlowHourlyRow(partition.datekey(), partition.hr(), "111122223333", interfaceId, null, null, null,
+                action, protocol, flows, packets, bytes);
+    }
+
+    /** Deterministic rows spread over the partitions, a few interfaces and accounts, both actions, three protocols. */
+    private static List<FlowHourlyRow> generatedRows(int count, List<HourPartition> partitions, long seed) {
+        Random random = new Random(seed);
+        List<FlowHourlyRow> rows = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            HourPartition partition = partitions.get(random.nextInt(partitions.size()));
+            int eni = random.nextInt(8);
+            rows.add(new FlowHourlyRow(partition.datekey(), partition.hr(), "11112222333" + (eni % 2),
+                    "eni-" + eni, eni % 3 == 0 ? null : "vpc-" + eni % 2, "subnet-" + eni, null,
+                    random.nextInt(3) == 0 ? "REJECT" : "ACCEPT", List.of(6, 17, 1).get(random.nextInt(3)),
+                    1 + random.nextInt(5), 1 + random.nextInt(1_000), 40 + random.nextInt(1_000_000)));
+        }
+        return rows;
+    }
+
+    private static FlowHourlyLoadRequest awkwardTextRequest() {
+        return new FlowHourlyLoadRequest(List.of(H05), "run", "awkward", List.of(
+                new FlowHourlyRow(20261125, 5, "1111,2222", "eni-\"quoted\"", "vpc\nwith newline", "", null,
+                        "REJECT", 6, 1, 1, 1),
+                new FlowHourlyRow(20261125, 5, "acct", "eni-\\.", "\\.", "back\\slash,\"\r\n", "i-é😀",
+                        "ACCEPT", 6, 1, 1, 1),
+                new FlowHourlyRow(20261125, 5, "acct", "eni-nulls", null, null, null, "ACCEPT", 17, 1, 1, 1)));
+    }
+
+    private static List<String> awkwardTextInterfaces() {
+        List<String> lines = new ArrayList<>(List.of(
+                NetworkInterfaceKey.of("1111,2222", "eni-\"quoted\"") + "|1111,2222|eni-\"quoted\"|vpc\nwith newline||<null>",
+                NetworkInterfaceKey.of("acct", "eni-\\.") + "|acct|eni-\\.|\\.|back\\slash,\"\r\n|i-é😀",
+                NetworkInterfaceKey.of("acct", "eni-nulls") + "|acct|eni-nulls|<null>|<null>|<null>"));
+        lines.sort(String::compareTo);
+        return lines;
+    }
+
+    private static List<String> facts() throws SQLException {
+        return query("SELECT f.datekey, f.hr, n.interface_id, f.action, f.protocol, f.flows, f.packets, f.bytes "
+                + "FROM tidemark.fact_flow_hourly f JOIN tidemark.dim_network_interface n USING (interface_key) "
+                + "ORDER BY 1, 2, 3, 4, 5");
+    }
+
+    private static List<String> interfaces() throws SQLException {
+        List<String> lines = new ArrayList<>(query("SELECT * FROM tidemark.dim_network_interface"));
+        lines.sort(String::compareTo);
+        return lines;
+    }
+
+    /** Every loaded table, fully, in a fixed order. */
+    private static List<String> dumpAll() throws SQLException {
+        List<String> lines = new ArrayList<>();
+        query("SELECT * FROM tidemark.fact_flow_hourly ORDER BY 1, 2, 3, 4, 5").forEach(line -> lines.add("fact|" + line));
+        query("SELECT * FROM tidemark.dim_network_interface ORDER BY 1").forEach(line -> lines.add("dim|" + line));
+        query("SELECT * FROM tidemark.etl_load_audit ORDER BY 1").forEach(line -> lines.add("audit|" + line));
+        return lines;
+    }
+
+    private static List<String> query(String sql) throws SQLException {
+        try (Connection connection = warehouse.dataSource().getConnection()) {
+            return TableDump.of(connection, sql);
+        }
+    }
+
+    private static void awaitQuietly(CyclicBarrier barrier) {
+        try {
+            barrier.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (BrokenBarrierException | TimeoutException e) {
+            throw new IllegalStateException("the two loads did not overlap", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Opener {
+        Connection open() throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Commit {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private static ConnectionSource source(Opener opener) {
+        return new ConnectionSource() {
+            @Override
+            public Connection open() throws SQLException {
+                return opener.open();
+            }
+
+            @Override
+            public SqlDialect dialect() {
+                return SqlDialect.POSTGRES;
+            }
+        };
+    }
+
+    /** {@code connection}, with {@code commit()} replaced by {@code commit} (which may commit, then fail). */
+    private static Connection failingCommit(Connection connection, Commit commit) {
+        return (Connection) Proxy.newProxyInstance(FlowHourlyLoaderTest.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("commit")) {
+                        commit.run(connection);
+                        return null;
+                    }
+                    try {
+                        return method.invoke(connection, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
