@@ -49,7 +49,9 @@ public final class PartitionMerger {
         Dataset<Row> fresh = existing
                 .map(e -> first.join(e.select(keys), toSeq(schema.key()), "left_anti"))
                 .orElse(first);
-        fresh.persist(StorageLevel.MEMORY_AND_DISK());
+        if (existing.isPresent()) {
+            fresh.persist(StorageLevel.MEMORY_AND_DISK());
+        }
         long rowsNew = fresh.count();
         List<PartitionKey> changed = partitionsOf(schema, fresh);
 
