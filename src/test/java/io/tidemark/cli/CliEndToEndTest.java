@@ -122,6 +122,41 @@ class CliEndToEndTest {
         assertThat(unknownKey.resultLine().get("error").get("message").asText()).contains("bad.json", "warehouse.urll", "url");
     }
 
+    @Test
+    @Order(5)
+    void aRunWhoseWarehouseLoadFailedIsRepairedByTheNextRun() throws Exception {
+        Path otherWorkdir = tmp.resolve("work-repair");
+        ZonedDateTime first = landing.settings().firstHour().atZone(ZoneOffset.UTC);
+        String[] window = {"--date", first.toLocalDate().toString(), "--hour", String.valueOf(first.getHour())};
+        Path unreachable = tmp.resolve("unreachable.json");
+        java.nio.file.Files.writeString(unreachable, "{\"landingRoot\": \"" + tmp.resolve("landing").toUri()
+                + "\", \"warehouse\": {\"url\": \"jdbc:postgresql://127.0.0.1:9/none\", \"passwordEnv\": \"TIDEMARK_TEST_UNSET_PASSWORD\"}}");
+
+        Cli failed = Cli.run(concat(new String[] {"run", "cwlogs", "--workdir", otherWorkdir.toString(), "--config", unreachable.toString()}, window));
+        assertThat(failed.exitCode).isEqualTo(2);
+        assertThat(failed.resultLine().get("error").get("message").asText()).contains("TIDEMARK_TEST_UNSET_PASSWORD");
+
+        Cli repaired = Cli.run(concat(new String[] {"run", "cwlogs", "--workdir", otherWorkdir.toString(), "--config", writeConfig().toString()}, window));
+        assertThat(repaired.exitCode).isZero();
+        JsonNode result = repaired.resultLine();
+        assertThat(result.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(result.get("rows_out").asLong()).isZero();
+        assertThat(result.get("rows_duplicate").asLong()).isPositive();
+        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.start(EmbeddedWarehouse.dataDirectoryIn(otherWorkdir));
+             Connection connection = warehouse.dataSource().getConnection();
+             Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*), sum(flows) FROM tidemark.fact_flow_hourly")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isPositive();
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
     private static Path writeConfig() throws Exception {
         Path config = tmp.resolve("runtime.json");
         java.nio.file.Files.writeString(config, "{\"landingRoot\": \"" + tmp.resolve("landing").toUri() + "\"}");

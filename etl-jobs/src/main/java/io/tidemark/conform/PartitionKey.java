@@ -22,6 +22,20 @@ public record PartitionKey(String dataset, Map<String, String> values) implement
         return new PartitionKey(dataset, map);
     }
 
+    /** The inverse of {@link #label()}: {@code vpc_flow_logs/dt=2026-11-24/hr=10}. */
+    public static PartitionKey parse(String label) {
+        String[] parts = label.split("/");
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 1; i < parts.length; i++) {
+            int eq = parts[i].indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("Cannot parse partition label '" + label + "': expected <dataset>/<col>=<value>/...");
+            }
+            map.put(parts[i].substring(0, eq), parts[i].substring(eq + 1));
+        }
+        return new PartitionKey(parts[0], map);
+    }
+
     /** {@code dt=2026-11-24/hr=10}: the Hive partition path. */
     public String path() {
         return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("/"));

@@ -8,6 +8,7 @@ import io.tidemark.config.DatasetSchemas;
 import io.tidemark.config.JobSpec;
 import io.tidemark.config.RuntimeConfig;
 import io.tidemark.conform.MergedPartitions;
+import io.tidemark.conform.PartitionKey;
 import io.tidemark.conform.PartitionMerger;
 import io.tidemark.conform.PublishedRows;
 import io.tidemark.lake.LakeLayout;
@@ -48,9 +49,10 @@ import org.apache.spark.sql.SparkSession;
 /**
  * One job over one window, from the landing zone to published partitions:
  * discover new objects -> decode and parse (source) -> dedup and merge (conform) -> write versions (lake) ->
- * quality gate (audit) -> point the catalog at the new versions (publish) -> record the objects in the ledger.
- * A failure before the ledger commit leaves the published state as it was before, or with some partitions
- * already moved to complete new versions; the next run reads the same objects again and converges.
+ * quality gate (audit) -> point the catalog at the new versions (publish). The caller records the objects in the
+ * ledger ({@link CurateOutcome#commitLedger()}) once everything downstream (the warehouse load) succeeded.
+ * A failure before that leaves the published state as it was before, or with some partitions already moved to
+ * complete new versions; the next run reads the same objects again and converges.
  */
 public final class CurateJob {
     private final SparkSession spark;
@@ -86,7 +88,7 @@ public final class CurateJob {
         List<LandingObject> fresh = listed.stream().filter(o -> !processed.contains(o.identity())).toList();
         if (fresh.isEmpty()) {
             return new CurateOutcome(RunResult.skipped(spec.job(), context.runId(), window.label(),
-                    System.currentTimeMillis() - started), Map.of());
+                    System.currentTimeMillis() - started), Map.of(), () -> { });
         }
 
         SourceBatch batch = sourceFor(spec, hadoopConf).read(spark, fresh, context);
@@ -126,20 +128,18 @@ public final class CurateJob {
             }
 
             List<String> partitions = new ArrayList<>();
-            Map<String, List<PartitionVersion>> published = new LinkedHashMap<>();
             for (Map.Entry<Target, List<PartitionVersion>> entry : written.entrySet()) {
                 Target target = entry.getKey();
                 catalog.ensureTable(target.table(), target.schema(), layout.tableRoot(target.area(), target.table().table()));
                 catalog.publish(target.table(), entry.getValue());
                 if (target.area().equals(LakeLayout.CURATED)) {
                     entry.getValue().forEach(v -> partitions.add(v.partition().label()));
-                    published.put(target.schema().dataset(), entry.getValue());
                 }
             }
-
-            ledger.commit(context.runId(), batch.objects().stream()
+            Map<String, List<PartitionVersion>> fed = fedPartitions(targets, batch.objects());
+            List<LedgerEntry> entries = batch.objects().stream()
                     .map(r -> new LedgerEntry(r.uri(), r.size(), r.version(), r.md5(), context.runId(), window.label(), r.partitions()))
-                    .toList());
+                    .toList();
 
             Map<String, Long> reasons = new TreeMap<>();
             for (Row row : batch.quarantine().groupBy("reason_code").count().collectAsList()) {
@@ -151,11 +151,32 @@ public final class CurateJob {
                     reports.stream().mapToLong(ObjectReport::quarantined).sum(), rowsDuplicate, quality,
                     System.currentTimeMillis() - started, null, reasons,
                     reports.stream().mapToLong(ObjectReport::controlMessages).sum(), reports.size());
-            return new CurateOutcome(result, published);
+            return new CurateOutcome(result, fed, () -> ledger.commit(context.runId(), entries));
         } finally {
             batch.release();
             spark.catalog().clearCache();
         }
+    }
+
+    /**
+     * Every curated partition the window's objects fed, with the version published now: what the warehouse must
+     * hold for this window, whether this run changed the partition or a previous run already did.
+     */
+    private Map<String, List<PartitionVersion>> fedPartitions(List<Target> targets, List<ObjectReport> reports) {
+        Map<String, List<PartitionVersion>> fed = new LinkedHashMap<>();
+        for (Target target : targets) {
+            if (!target.area().equals(LakeLayout.CURATED)) {
+                continue;
+            }
+            String dataset = target.schema().dataset();
+            List<PartitionKey> keys = reports.stream().flatMap(r -> r.partitions().stream())
+                    .filter(label -> label.startsWith(dataset + "/")).distinct()
+                    .map(label -> PartitionKey.parse(label)).sorted().toList();
+            List<PartitionVersion> versions = new ArrayList<>();
+            catalog.locations(target.table(), keys).forEach((key, location) -> versions.add(new PartitionVersion(key, location)));
+            fed.put(dataset, versions);
+        }
+        return fed;
     }
 
     private String versionRoot(Target target, RunContext context) {

@@ -33,7 +33,13 @@ public final class JobRunner {
         }
     }
 
+    /**
+     * Curates the window, loads the job's models from the published partitions the window fed, then records the
+     * window's objects in the ledger. A failed load leaves the ledger untouched, so the next run of the window
+     * reads the objects again (all duplicates by then) and repeats the load, which is a no-op if it had committed.
+     */
     public RunResult run(JobSpec spec, LandingWindow window, boolean load) {
+        long started = System.currentTimeMillis();
         validate(spec);
         CurateOutcome outcome = new CurateJob(runtime.spark(), runtime.config(), runtime.catalog()).run(spec, window);
         RunResult result = outcome.result();
@@ -42,7 +48,7 @@ public final class JobRunner {
                 result.rowsDuplicate(), result.rowsQuarantined());
         if (load) {
             for (String model : spec.warehouseModels()) {
-                List<PartitionVersion> versions = outcome.published().getOrDefault(FlowHourlyLoadJob.DATASET, List.of());
+                List<PartitionVersion> versions = outcome.fedPartitions().getOrDefault(FlowHourlyLoadJob.DATASET, List.of());
                 if (model.equals(FlowHourlyLoadJob.MODEL) && !versions.isEmpty()) {
                     FlowHourlyLoadResult loaded = new FlowHourlyLoadJob(runtime.spark(),
                             new TableRef(runtime.config().catalog().curatedDatabase(), FlowHourlyLoadJob.DATASET),
@@ -52,6 +58,7 @@ public final class JobRunner {
                 }
             }
         }
-        return result.withDuration(result.durationMs());
+        outcome.commitLedger();
+        return result.withDuration(System.currentTimeMillis() - started);
     }
 }
