@@ -70,6 +70,8 @@ public final class HiveCatalog implements Catalog {
         if (versions.isEmpty()) {
             return;
         }
+        // validate every partition before the first statement, so a bad value rejects the batch without moving any partition
+        versions.forEach(v -> spec(v.partition()));
         Map<PartitionKey, String> existing = locations(table, versions.stream().map(PartitionVersion::partition).toList());
         List<PartitionVersion> added = new ArrayList<>();
         for (PartitionVersion version : versions) {
