@@ -3,7 +3,7 @@
 -- Grain:        one row per CloudWatch Logs log event of every log group that does not carry VPC flow logs.
 -- Key:          event_id (Tidemark deduplicates on it; Firehose redeliveries are stored once).
 -- Partitioning: dt = UTC date (yyyy-MM-dd) and hr = UTC hour (00-23) of the log event timestamp event_ts, both strings.
--- Columns:      the schema's columns in schema order, then the lineage columns _source_object, _ingested_at,
+-- Columns:      the schema's columns in schema order, then the lineage columns _source_object, _arrival_ts, _ingested_at,
 --               _run_id. Parquet, snappy.
 --
 -- Partitions are registered by Tidemark itself, one ALTER TABLE ... ADD PARTITION ... LOCATION (or
@@ -24,6 +24,7 @@ CREATE EXTERNAL TABLE IF NOT EXISTS curated.app_logs (
   `log_stream`     string,
   `message`        string    COMMENT 'the raw log line, unchanged',
   `_source_object` string    COMMENT 'landed object the row came from',
+  `_arrival_ts`    timestamp COMMENT 'Firehose arrival time of the landed object (from its key)',
   `_ingested_at`   timestamp COMMENT 'start of the run that stored the row',
   `_run_id`        string    COMMENT 'run that stored the row'
 )

@@ -3,7 +3,7 @@
 -- Grain:        one row per VPC flow-log record (one CloudWatch Logs log event, or one blueprint-processed line).
 -- Key:          event_id (Tidemark deduplicates on it; Firehose redeliveries are stored once).
 -- Partitioning: dt = UTC date (yyyy-MM-dd) and hr = UTC hour (00-23) of the event time `start`, both strings.
--- Columns:      the schema's columns in schema order, then the lineage columns _source_object, _ingested_at,
+-- Columns:      the schema's columns in schema order, then the lineage columns _source_object, _arrival_ts, _ingested_at,
 --               _run_id. Flow-log '-' values are NULL. Parquet, snappy.
 --
 -- Partitions are registered by Tidemark itself, one ALTER TABLE ... ADD PARTITION ... LOCATION (or
@@ -52,6 +52,7 @@ CREATE EXTERNAL TABLE IF NOT EXISTS curated.vpc_flow_logs (
   `flow_direction`      string,
   `traffic_path`        int,
   `_source_object`      string    COMMENT 'landed object the row came from',
+  `_arrival_ts`         timestamp COMMENT 'Firehose arrival time of the landed object (from its key)',
   `_ingested_at`        timestamp COMMENT 'start of the run that stored the row',
   `_run_id`             string    COMMENT 'run that stored the row'
 )

@@ -2,7 +2,6 @@ package io.tidemark.jobs;
 
 import io.tidemark.catalog.Catalog;
 import io.tidemark.catalog.TableRef;
-import io.tidemark.config.CloudWatchLogsSourceSpec;
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.config.DatasetSchemas;
 import io.tidemark.config.JobSpec;
@@ -32,7 +31,8 @@ import io.tidemark.sources.ObjectReport;
 import io.tidemark.sources.QuarantineRows;
 import io.tidemark.sources.SourceBatch;
 import io.tidemark.sources.SourceReader;
-import io.tidemark.sources.cloudwatch.CloudWatchLogsFirehoseSource;
+import io.tidemark.sources.ObjectParsers;
+import io.tidemark.sources.ParsedObjectSource;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -193,11 +193,8 @@ public final class CurateJob {
         };
     }
 
-    private static SourceReader sourceFor(JobSpec spec, HadoopConf hadoopConf) {
-        if (spec.source() instanceof CloudWatchLogsSourceSpec cloudWatch) {
-            return new CloudWatchLogsFirehoseSource(cloudWatch, hadoopConf);
-        }
-        throw new IllegalStateException("Cannot read source " + spec.source() + " of job " + spec.job() + ": no reader");
+    private SourceReader sourceFor(JobSpec spec, HadoopConf hadoopConf) {
+        return new ParsedObjectSource(ObjectParsers.forSource(spec.source()), hadoopConf, config.landingRoot());
     }
 
     /** A table the run writes: a curated dataset or the job's quarantine. */

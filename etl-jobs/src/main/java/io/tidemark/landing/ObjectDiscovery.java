@@ -22,14 +22,29 @@ public final class ObjectDiscovery {
         this.conf = conf;
     }
 
-    /** Every object under {@code <landingRoot>/<window prefix>}, sorted by URI; empty when the prefix does not exist. */
+    /**
+     * Every object of the window, sorted by URI: under {@code <landingRoot>/<prefix><yyyy/MM/dd/HH>/} and under
+     * the same time path below Firehose's error-output folders ({@code <prefix>processing-failed/...}).
+     */
     public List<LandingObject> list(String landingRoot, String landingPrefix, LandingWindow window) {
-        Path prefix = new Path(landingRoot + "/" + window.prefixUnder(landingPrefix));
         List<LandingObject> objects = new ArrayList<>();
+        listUnder(landingRoot, window.prefixUnder(landingPrefix), objects);
+        for (String errorOutput : ERROR_OUTPUT_FOLDERS) {
+            listUnder(landingRoot, window.prefixUnder(landingPrefix + errorOutput + "/"), objects);
+        }
+        objects.sort(Comparator.comparing(LandingObject::uri));
+        return List.copyOf(objects);
+    }
+
+    /** Firehose's error-output folders whose records are decoded and sent back through their family's parser. */
+    public static final List<String> ERROR_OUTPUT_FOLDERS = List.of("processing-failed", "format-conversion-failed");
+
+    private void listUnder(String landingRoot, String relativePrefix, List<LandingObject> objects) {
+        Path prefix = new Path(landingRoot + "/" + relativePrefix);
         try {
             FileSystem fs = FileSystem.get(URI.create(landingRoot + "/"), conf);
             if (!fs.exists(prefix)) {
-                return List.of();
+                return;
             }
             RemoteIterator<LocatedFileStatus> files = fs.listFiles(prefix, true);
             while (files.hasNext()) {
@@ -39,12 +54,10 @@ public final class ObjectDiscovery {
                 }
             }
         } catch (FileNotFoundException e) {
-            return List.of();
+            // the prefix vanished between exists() and the listing: nothing to read
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list landed objects under " + prefix + ": " + e.getMessage(), e);
         }
-        objects.sort(Comparator.comparing(LandingObject::uri));
-        return List.copyOf(objects);
     }
 
     private static String versionOf(LocatedFileStatus status) {

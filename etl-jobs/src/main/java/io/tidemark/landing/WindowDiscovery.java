@@ -25,7 +25,8 @@ public final class WindowDiscovery {
     }
 
     public List<LandingWindow> hours(String landingRoot, String landingPrefix) {
-        Path pattern = new Path(landingRoot + "/" + landingPrefix + "[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/[0-9][0-9]");
+        Path pattern = new Path(landingRoot + "/" + landingPrefix + "{," + String.join("/,", ObjectDiscovery.ERROR_OUTPUT_FOLDERS)
+                + "/}[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/[0-9][0-9]");
         TreeSet<String> labels = new TreeSet<>();
         List<LandingWindow> windows = new ArrayList<>();
         try {

@@ -11,12 +11,15 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Spark row layouts derived from a {@link DatasetSchema}. A source row is the schema's columns, then
- * {@code _source_object} and {@code _source_offset}, then the partition columns; a curated row replaces
- * {@code _source_offset} with {@code _ingested_at} and {@code _run_id}. Partition columns are strings.
+ * {@code _source_object}, {@code _source_offset} and {@code _arrival_ts} (Firehose's arrival time from the object
+ * key, the fallback event time), then the partition columns. A curated row with lineage is the schema's columns,
+ * {@code _source_object}, {@code _arrival_ts}, {@code _ingested_at}, {@code _run_id}, then the partition columns.
+ * Partition columns are strings.
  */
 public final class DatasetStructs {
     public static final String SOURCE_OBJECT = "_source_object";
     public static final String SOURCE_OFFSET = "_source_offset";
+    public static final String ARRIVAL_TS = "_arrival_ts";
     public static final String INGESTED_AT = "_ingested_at";
     public static final String RUN_ID = "_run_id";
 
@@ -37,6 +40,7 @@ public final class DatasetStructs {
         List<StructField> fields = new ArrayList<>(List.of(dataColumns(schema).fields()));
         fields.add(DataTypes.createStructField(SOURCE_OBJECT, DataTypes.StringType, false));
         fields.add(DataTypes.createStructField(SOURCE_OFFSET, DataTypes.LongType, false));
+        fields.add(DataTypes.createStructField(ARRIVAL_TS, DataTypes.TimestampType, true));
         schema.partitioning().forEach(p -> fields.add(DataTypes.createStructField(p, DataTypes.StringType, false)));
         return DataTypes.createStructType(fields);
     }
@@ -46,6 +50,7 @@ public final class DatasetStructs {
         List<StructField> fields = new ArrayList<>(List.of(dataColumns(schema).fields()));
         if (schema.hasLineage()) {
             fields.add(DataTypes.createStructField(SOURCE_OBJECT, DataTypes.StringType, false));
+            fields.add(DataTypes.createStructField(ARRIVAL_TS, DataTypes.TimestampType, true));
             fields.add(DataTypes.createStructField(INGESTED_AT, DataTypes.TimestampType, false));
             fields.add(DataTypes.createStructField(RUN_ID, DataTypes.StringType, false));
         }

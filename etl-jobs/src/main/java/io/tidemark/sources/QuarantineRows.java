@@ -26,6 +26,6 @@ public final class QuarantineRows {
     public static Row toRow(QuarantineRecord record, String dataset, RunContext context) {
         return RowFactory.create(record.sourceObject(), record.offset(), record.reason().name(), record.detail(),
                 record.raw(), dataset, context.runId(), Timestamp.from(context.startedAt()),
-                record.sourceObject(), record.offset(), context.window().date().toString());
+                record.sourceObject(), record.offset(), null, context.window().date().toString());
     }
 }

@@ -131,6 +131,7 @@ public final class HiveCatalog implements Catalog {
             }
             if (schema.hasLineage()) {
                 columns.add("`" + DatasetStructs.SOURCE_OBJECT + "` string COMMENT 'landed object the row came from'");
+                columns.add("`" + DatasetStructs.ARRIVAL_TS + "` timestamp COMMENT 'Firehose arrival time of the landed object (from its key)'");
                 columns.add("`" + DatasetStructs.INGESTED_AT + "` timestamp COMMENT 'start of the run that stored the row'");
                 columns.add("`" + DatasetStructs.RUN_ID + "` string COMMENT 'run that stored the row'");
             }

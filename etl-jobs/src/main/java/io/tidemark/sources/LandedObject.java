@@ -1,0 +1,33 @@
+package io.tidemark.sources;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A landed object as a parser sees it.
+ *
+ * @param uri         full URI, copied into every row ({@code _source_object}) and quarantine record
+ * @param key         the key relative to the landing root, e.g. {@code ses/2026/11/24/10/ses-1-2026-...}
+ * @param arrival     Firehose's arrival time from the object key (the fallback event time), or null when the
+ *                    key is not a Firehose key
+ * @param errorOutput the Firehose error-output type when the object sits under one
+ *                    ({@code processing-failed}, {@code format-conversion-failed}, ...), else null
+ * @param windowDate  the date of the landing window being processed
+ */
+public record LandedObject(String uri, String key, Instant arrival, String errorOutput, LocalDate windowDate)
+        implements Serializable {
+    public LandedObject {
+        requireNonNull(uri, "uri is null");
+        requireNonNull(key, "key is null");
+        requireNonNull(windowDate, "windowDate is null");
+    }
+
+    /** The file name: the last segment of the key. */
+    public String fileName() {
+        int slash = key.lastIndexOf('/');
+        return slash < 0 ? key : key.substring(slash + 1);
+    }
+}

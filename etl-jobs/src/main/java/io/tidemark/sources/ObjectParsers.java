@@ -1,0 +1,18 @@
+package io.tidemark.sources;
+
+import io.tidemark.config.CloudWatchLogsSourceSpec;
+import io.tidemark.config.SourceSpec;
+import io.tidemark.sources.cloudwatch.CloudWatchLogsParser;
+
+/** The one place that maps a job's source family to its parser. */
+public final class ObjectParsers {
+    private ObjectParsers() {
+    }
+
+    public static ObjectParser forSource(SourceSpec source) {
+        if (source instanceof CloudWatchLogsSourceSpec cloudWatch) {
+            return new CloudWatchLogsParser(cloudWatch);
+        }
+        throw new IllegalStateException("Cannot read source " + source + ": no parser for its family");
+    }
+}

@@ -1,0 +1,197 @@
+package io.tidemark.sources;
+
+import io.tidemark.config.DatasetSchema;
+import io.tidemark.config.DatasetSchemas;
+import io.tidemark.landing.FirehoseObjectKey;
+import io.tidemark.landing.HadoopConf;
+import io.tidemark.landing.LandingObject;
+import io.tidemark.landing.QuarantineRecord;
+import io.tidemark.landing.RunContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Reads landed objects with an {@link ObjectParser} inside Spark tasks (one task per group of objects, objects
+ * streamed, never read whole by Spark's JSON or CSV readers) and lays the rows out for the conform stage:
+ * schema columns, lineage, and the event-time partition columns ({@code dt} and, for hourly datasets, {@code hr}).
+ */
+public final class ParsedObjectSource implements SourceReader {
+    /** Folders under a family prefix where Firehose writes error output rather than the family's records. */
+    public static final Set<String> ERROR_OUTPUT_TYPES = Set.of("processing-failed", "format-conversion-failed",
+            "decompression-failed", "http-endpoint-failed", "splunk-failed", "AmazonOpenSearchService-failed");
+
+    private final ObjectParser parser;
+    private final HadoopConf hadoopConf;
+    private final String landingRoot;
+
+    public ParsedObjectSource(ObjectParser parser, HadoopConf hadoopConf, String landingRoot) {
+        this.parser = parser;
+        this.hadoopConf = hadoopConf;
+        this.landingRoot = landingRoot;
+    }
+
+    @Override
+    public SourceBatch read(SparkSession spark, List<LandingObject> objects, RunContext context) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int slices = Math.max(1, Math.min(objects.size(), jsc.defaultParallelism() * 4));
+        ObjectTask task = new ObjectTask(parser, hadoopConf, landingRoot, context);
+        JavaRDD<SourceItem> items = jsc.parallelize(objects, slices).flatMap(o -> task.read(o).iterator());
+        items.persist(StorageLevel.MEMORY_AND_DISK());
+        spark.sparkContext().setJobDescription("tidemark " + context.job() + " " + context.window() + ": read " + objects.size() + " objects");
+        List<ObjectReport> reports = items.filter(i -> i instanceof SourceItem.Done)
+                .map(i -> ((SourceItem.Done) i).report()).collect();
+        Map<String, Dataset<Row>> datasets = new LinkedHashMap<>();
+        for (String dataset : parser.datasets()) {
+            JavaRDD<Row> rows = items.filter(i -> i instanceof SourceItem.Curated c && c.dataset().equals(dataset))
+                    .map(i -> ((SourceItem.Curated) i).row());
+            datasets.put(dataset, spark.createDataFrame(rows, DatasetStructs.sourceRow(DatasetSchemas.get(dataset))));
+        }
+        return new SourceBatch(datasets,
+                spark.createDataFrame(items.filter(i -> i instanceof SourceItem.Quarantined)
+                        .map(i -> ((SourceItem.Quarantined) i).row()), QuarantineRows.struct()),
+                reports,
+                items::unpersist);
+    }
+
+    /** What the task needs to know about an object beyond its bytes. */
+    static LandedObject describe(LandingObject object, String landingRoot, RunContext context) {
+        String key = object.uri().startsWith(landingRoot + "/") ? object.uri().substring(landingRoot.length() + 1) : object.uri();
+        String errorOutput = null;
+        for (String segment : key.split("/")) {
+            if (ERROR_OUTPUT_TYPES.contains(segment)) {
+                errorOutput = segment;
+            }
+        }
+        Instant arrival = FirehoseObjectKey.parse(key).map(FirehoseObjectKey::arrival).orElse(null);
+        return new LandedObject(object.uri(), key, arrival, errorOutput, context.window().date());
+    }
+
+    /** The per-object work, shipped to Spark tasks. */
+    static final class ObjectTask implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final ObjectParser parser;
+        private final HadoopConf hadoopConf;
+        private final String landingRoot;
+        private final RunContext context;
+
+        ObjectTask(ObjectParser parser, HadoopConf hadoopConf, String landingRoot, RunContext context) {
+            this.parser = parser;
+            this.hadoopConf = hadoopConf;
+            this.landingRoot = landingRoot;
+            this.context = context;
+        }
+
+        List<SourceItem> read(LandingObject object) {
+            LandedObject landed = describe(object, landingRoot, context);
+            Collector collector = new Collector(landed, context);
+            MessageDigest md5 = md5();
+            try {
+                FileSystem fs = FileSystem.get(URI.create(object.uri()), hadoopConf.get());
+                try (InputStream in = new DigestInputStream(fs.open(new Path(object.uri())), md5)) {
+                    parser.parse(landed, in, collector);
+                    in.transferTo(OutputStream.nullOutputStream());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read landed object " + object.uri() + ": " + e.getMessage(), e);
+            }
+            collector.items.add(new SourceItem.Done(new ObjectReport(object.uri(), object.size(), object.version(),
+                    HexFormat.of().formatHex(md5.digest()), collector.rowsIn, collector.controlMessages,
+                    collector.quarantined, new ArrayList<>(collector.partitions))));
+            return collector.items;
+        }
+
+        private static MessageDigest md5() {
+            try {
+                return MessageDigest.getInstance("MD5");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Lays parsed records out as source rows, remembering what the object fed. */
+    private static final class Collector implements RecordSink {
+        private final LandedObject object;
+        private final RunContext context;
+        private final Map<String, DatasetSchema> schemas = new LinkedHashMap<>();
+        private final List<SourceItem> items = new ArrayList<>();
+        private final TreeSet<String> partitions = new TreeSet<>();
+        private long rowsIn;
+        private long quarantined;
+        private long controlMessages;
+
+        Collector(LandedObject object, RunContext context) {
+            this.object = object;
+            this.context = context;
+        }
+
+        @Override
+        public void row(String dataset, Object[] values, long offset, Instant eventTime) {
+            DatasetSchema schema = schemas.computeIfAbsent(dataset, DatasetSchemas::get);
+            if (values.length != schema.columns().size()) {
+                throw new IllegalStateException("Cannot emit a " + dataset + " row: " + values.length
+                        + " values for " + schema.columns().size() + " columns");
+            }
+            ZonedDateTime time = eventTime.atZone(ZoneOffset.UTC);
+            List<String> partitioning = schema.partitioning();
+            Object[] row = new Object[values.length + 3 + partitioning.size()];
+            System.arraycopy(values, 0, row, 0, values.length);
+            int at = values.length;
+            row[at++] = object.uri();
+            row[at++] = offset;
+            row[at++] = object.arrival() == null ? null : Timestamp.from(object.arrival());
+            StringBuilder label = new StringBuilder(dataset);
+            for (String column : partitioning) {
+                String value = switch (column) {
+                    case "dt" -> time.toLocalDate().toString();
+                    case "hr" -> String.format("%02d", time.getHour());
+                    default -> throw new IllegalStateException("Cannot derive partition column '" + column + "' of " + dataset);
+                };
+                row[at++] = value;
+                label.append('/').append(column).append('=').append(value);
+            }
+            rowsIn++;
+            partitions.add(label.toString());
+            items.add(new SourceItem.Curated(dataset, RowFactory.create(row)));
+        }
+
+        @Override
+        public void quarantine(QuarantineRecord record) {
+            rowsIn++;
+            quarantined++;
+            items.add(new SourceItem.Quarantined(record.reason().name(), QuarantineRows.toRow(record, null, context)));
+        }
+
+        @Override
+        public void control() {
+            controlMessages++;
+        }
+    }
+}

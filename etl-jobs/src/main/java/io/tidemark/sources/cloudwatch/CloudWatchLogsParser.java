@@ -1,0 +1,74 @@
+package io.tidemark.sources.cloudwatch;
+
+import io.tidemark.config.CloudWatchLogsSourceSpec;
+import io.tidemark.landing.QuarantineRecord;
+import io.tidemark.sources.LandedObject;
+import io.tidemark.sources.ObjectParser;
+import io.tidemark.sources.RecordSink;
+import java.io.InputStream;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * CloudWatch Logs subscription records as Firehose lands them: VPC flow logs (log groups matching the job's
+ * pattern) to {@code vpc_flow_logs}, every other log group to {@code app_logs}. Rows follow the schemas'
+ * column order: the log event's id, timestamp, owner, group and stream, then the flow-log fields or the message.
+ */
+public final class CloudWatchLogsParser implements ObjectParser {
+    private static final long serialVersionUID = 1L;
+    public static final String FLOW_DATASET = "vpc_flow_logs";
+    public static final String APP_DATASET = "app_logs";
+    private static final int START = FlowLogFormat.canonicalColumns().indexOf("start");
+
+    private final CloudWatchObjectReader reader;
+
+    public CloudWatchLogsParser(CloudWatchLogsSourceSpec spec) {
+        this.reader = new CloudWatchObjectReader(spec.flowLogGroupRegex(), FlowLogFormat.parse(spec.flowLogFormat()),
+                spec.maxRecordBytes());
+    }
+
+    @Override
+    public List<String> datasets() {
+        return List.of(FLOW_DATASET, APP_DATASET);
+    }
+
+    @Override
+    public void parse(LandedObject object, InputStream raw, RecordSink sink) {
+        ObjectReadSummary summary = reader.read(object.uri(), raw, new CloudWatchEventSink() {
+            @Override
+            public void flowLog(FlowLogEvent event) {
+                Object[] fields = event.fields();
+                Object[] values = new Object[5 + fields.length];
+                fillContext(values, event.context());
+                System.arraycopy(fields, 0, values, 5, fields.length);
+                Instant start = Instant.ofEpochSecond(((Number) fields[START]).longValue());
+                sink.row(FLOW_DATASET, values, event.context().offset(), start);
+            }
+
+            @Override
+            public void appLog(AppLogEvent event) {
+                Object[] values = new Object[6];
+                fillContext(values, event.context());
+                values[5] = event.message();
+                sink.row(APP_DATASET, values, event.context().offset(), Instant.ofEpochMilli(event.context().timestampMs()));
+            }
+
+            @Override
+            public void quarantine(QuarantineRecord record) {
+                sink.quarantine(record);
+            }
+        });
+        for (long i = 0; i < summary.controlMessages(); i++) {
+            sink.control();
+        }
+    }
+
+    private static void fillContext(Object[] values, LogEventContext context) {
+        values[0] = context.eventId();
+        values[1] = new Timestamp(context.timestampMs());
+        values[2] = context.owner();
+        values[3] = context.logGroup();
+        values[4] = context.logStream();
+    }
+}
