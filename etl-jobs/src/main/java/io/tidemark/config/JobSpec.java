@@ -11,6 +11,7 @@ import java.util.List;
  * @param job             job name, used by the CLI ({@code tidemark run JOB}) and in the ledger
  * @param description     what the job does
  * @param landingPrefix   prefix under the landing root, ending with '/', e.g. {@code cwlogs/}
+ * @param landingLayout   how objects are laid out under the prefix (default {@code firehose})
  * @param source          the raw family and its settings
  * @param datasets        curated datasets the job writes (each has {@code schemas/<dataset>.json})
  * @param warehouseModels warehouse models loaded after the lake is published (e.g. {@code flow_hourly})
@@ -19,6 +20,7 @@ public record JobSpec(
         @JsonProperty("job") String job,
         @JsonProperty("description") String description,
         @JsonProperty("landingPrefix") String landingPrefix,
+        @JsonProperty("landingLayout") LandingLayout landingLayout,
         @JsonProperty("source") SourceSpec source,
         @JsonProperty("datasets") List<String> datasets,
         @JsonProperty("warehouseModels") List<String> warehouseModels) {
@@ -30,6 +32,7 @@ public record JobSpec(
             throw new ConfigException("Cannot use landingPrefix '" + landingPrefix
                     + "' of job '" + job + "': expected a relative prefix ending with '/', e.g. 'cwlogs/'");
         }
+        landingLayout = landingLayout == null ? LandingLayout.FIREHOSE : landingLayout;
         requireNonNull(source, "source is null");
         datasets = List.copyOf(datasets == null ? List.of() : datasets);
         datasets.forEach(d -> SqlIdentifier.require(d, "datasets[]"));

@@ -79,7 +79,7 @@ public final class CurateJob {
         Ledger ledger = new Ledger(hadoopConf.get(), config.lakeRoot(), spec.job());
         List<LandingObject> listed;
         try {
-            listed = new ObjectDiscovery(hadoopConf.get()).list(config.landingRoot(), spec.landingPrefix(), window);
+            listed = new ObjectDiscovery(hadoopConf.get()).list(config.landingRoot(), spec.landingPrefix(), spec.landingLayout(), window);
         } catch (UncheckedIOException e) {
             throw new TidemarkException(ErrorCode.INPUT_UNREADABLE, e.getMessage()
                     + " (check landingRoot in the runtime config and the credentials for it)", e);

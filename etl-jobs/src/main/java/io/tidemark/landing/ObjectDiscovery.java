@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import io.tidemark.config.LandingLayout;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.EtagSource;
 import org.apache.hadoop.fs.FileSystem;
@@ -23,14 +24,22 @@ public final class ObjectDiscovery {
     }
 
     /**
-     * Every object of the window, sorted by URI: under {@code <landingRoot>/<prefix><yyyy/MM/dd/HH>/} and under
-     * the same time path below Firehose's error-output folders ({@code <prefix>processing-failed/...}).
+     * Every object of the window, sorted by URI. Firehose layout: under {@code <landingRoot>/<prefix><yyyy/MM/dd/HH>/}
+     * and the same time path below Firehose's error-output folders ({@code <prefix>processing-failed/...}); dated
+     * layout: under {@code <prefix>dt=<date>/}; flat layout: everything under the prefix.
      */
-    public List<LandingObject> list(String landingRoot, String landingPrefix, LandingWindow window) {
+    public List<LandingObject> list(String landingRoot, String landingPrefix, LandingLayout layout, LandingWindow window) {
         List<LandingObject> objects = new ArrayList<>();
-        listUnder(landingRoot, window.prefixUnder(landingPrefix), objects);
-        for (String errorOutput : ERROR_OUTPUT_FOLDERS) {
-            listUnder(landingRoot, window.prefixUnder(landingPrefix + errorOutput + "/"), objects);
+        switch (layout) {
+            case FIREHOSE -> {
+                listUnder(landingRoot, window.prefixUnder(landingPrefix), objects);
+                for (String errorOutput : ERROR_OUTPUT_FOLDERS) {
+                    listUnder(landingRoot, window.prefixUnder(landingPrefix + errorOutput + "/"), objects);
+                }
+            }
+            case DATED -> listUnder(landingRoot, landingPrefix + "dt=" + window.date() + "/", objects);
+            case FLAT -> listUnder(landingRoot, landingPrefix, objects);
+            default -> throw new IllegalStateException("Cannot list layout " + layout);
         }
         objects.sort(Comparator.comparing(LandingObject::uri));
         return List.copyOf(objects);

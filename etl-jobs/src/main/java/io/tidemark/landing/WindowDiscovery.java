@@ -1,62 +1,126 @@
 package io.tidemark.landing;
 
+import io.tidemark.config.LandingLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 
 /**
- * Finds the arrival hours present under a family's landing prefix ({@code <prefix>/YYYY/MM/dd/HH/}); folders that
- * are not dates, such as Firehose's {@code processing-failed/}, are not windows.
+ * Finds the windows present under a job's landing prefix: Firehose arrival hours ({@code YYYY/MM/dd/HH/}, also
+ * below the error-output folders), snapshot days ({@code dt=yyyy-MM-dd/}), or for a flat layout the days named in
+ * object names ({@code yyyyMMdd-HHmmss...}, as AWS DMS names CDC files) — the latest modification day when no
+ * name carries one. Folders that are not dates are not windows.
  */
 public final class WindowDiscovery {
+    private static final Pattern DATE_IN_NAME = Pattern.compile("(?<!\\d)(\\d{4})-?(\\d{2})-?(\\d{2})(?:[-T_]?\\d{6})");
     private final Configuration conf;
 
     public WindowDiscovery(Configuration conf) {
         this.conf = conf;
     }
 
-    public List<LandingWindow> hours(String landingRoot, String landingPrefix) {
-        Path pattern = new Path(landingRoot + "/" + landingPrefix + "{," + String.join("/,", ObjectDiscovery.ERROR_OUTPUT_FOLDERS)
-                + "/}[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/[0-9][0-9]");
-        TreeSet<String> labels = new TreeSet<>();
-        List<LandingWindow> windows = new ArrayList<>();
+    public List<LandingWindow> windows(String landingRoot, String landingPrefix, LandingLayout layout) {
         try {
             FileSystem fs = FileSystem.get(URI.create(landingRoot + "/"), conf);
-            FileStatus[] matches = fs.globStatus(pattern);
-            if (matches == null) {
-                return List.of();
-            }
-            for (FileStatus status : matches) {
-                if (!status.isDirectory()) {
-                    continue;
-                }
-                Path hour = status.getPath();
-                Path day = hour.getParent();
-                Path month = day.getParent();
-                Path year = month.getParent();
-                try {
-                    LandingWindow window = LandingWindow.hour(LocalDate.of(Integer.parseInt(year.getName()),
-                            Integer.parseInt(month.getName()), Integer.parseInt(day.getName())), Integer.parseInt(hour.getName()));
-                    if (labels.add(window.label())) {
-                        windows.add(window);
-                    }
-                } catch (DateTimeException | IllegalArgumentException e) {
-                    // not a Firehose time prefix: not a window
-                }
-            }
+            return switch (layout) {
+                case FIREHOSE -> hours(fs, landingRoot, landingPrefix);
+                case DATED -> days(fs, landingRoot, landingPrefix);
+                case FLAT -> namedDays(fs, landingRoot, landingPrefix);
+            };
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list windows under " + landingRoot + "/" + landingPrefix + ": " + e.getMessage(), e);
         }
-        windows.sort(java.util.Comparator.comparing(LandingWindow::label));
-        return windows;
+    }
+
+    private static List<LandingWindow> hours(FileSystem fs, String landingRoot, String landingPrefix) throws IOException {
+        Path pattern = new Path(landingRoot + "/" + landingPrefix + "{," + String.join("/,", ObjectDiscovery.ERROR_OUTPUT_FOLDERS)
+                + "/}[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/[0-9][0-9]");
+        TreeMap<String, LandingWindow> windows = new TreeMap<>();
+        for (FileStatus status : glob(fs, pattern)) {
+            Path hour = status.getPath();
+            Path day = hour.getParent();
+            Path month = day.getParent();
+            Path year = month.getParent();
+            try {
+                LandingWindow window = LandingWindow.hour(LocalDate.of(Integer.parseInt(year.getName()),
+                        Integer.parseInt(month.getName()), Integer.parseInt(day.getName())), Integer.parseInt(hour.getName()));
+                windows.put(window.label(), window);
+            } catch (DateTimeException | IllegalArgumentException e) {
+                // not a Firehose time prefix: not a window
+            }
+        }
+        return new ArrayList<>(windows.values());
+    }
+
+    private static List<LandingWindow> days(FileSystem fs, String landingRoot, String landingPrefix) throws IOException {
+        TreeMap<String, LandingWindow> windows = new TreeMap<>();
+        for (FileStatus status : glob(fs, new Path(landingRoot + "/" + landingPrefix + "dt=*"))) {
+            try {
+                LocalDate date = LocalDate.parse(status.getPath().getName().substring("dt=".length()));
+                windows.put(date.toString(), LandingWindow.day(date));
+            } catch (DateTimeException e) {
+                // not a snapshot folder
+            }
+        }
+        return new ArrayList<>(windows.values());
+    }
+
+    private static List<LandingWindow> namedDays(FileSystem fs, String landingRoot, String landingPrefix) throws IOException {
+        Path prefix = new Path(landingRoot + "/" + landingPrefix);
+        if (!fs.exists(prefix)) {
+            return List.of();
+        }
+        TreeMap<String, LandingWindow> windows = new TreeMap<>();
+        long latest = -1;
+        RemoteIterator<LocatedFileStatus> files = fs.listFiles(prefix, true);
+        while (files.hasNext()) {
+            LocatedFileStatus file = files.next();
+            latest = Math.max(latest, file.getModificationTime());
+            Matcher m = DATE_IN_NAME.matcher(file.getPath().getName());
+            if (m.find()) {
+                try {
+                    LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+                    windows.put(date.toString(), LandingWindow.day(date));
+                } catch (DateTimeException e) {
+                    // digits that are not a date
+                }
+            }
+        }
+        if (windows.isEmpty() && latest >= 0) {
+            LocalDate date = Instant.ofEpochMilli(latest).atZone(ZoneOffset.UTC).toLocalDate();
+            windows.put(date.toString(), LandingWindow.day(date));
+        }
+        List<LandingWindow> sorted = new ArrayList<>(windows.values());
+        sorted.sort(Comparator.comparing(LandingWindow::label));
+        return sorted;
+    }
+
+    private static List<FileStatus> glob(FileSystem fs, Path pattern) throws IOException {
+        FileStatus[] matches = fs.globStatus(pattern);
+        List<FileStatus> directories = new ArrayList<>();
+        if (matches != null) {
+            for (FileStatus status : matches) {
+                if (status.isDirectory()) {
+                    directories.add(status);
+                }
+            }
+        }
+        return directories;
     }
 }
