@@ -15,6 +15,9 @@ final class DemoReport {
 
     void print() {
         try {
+            section("Curated lake tables (catalog database curated: rows, partitions, rows per landed source object)");
+            queries.lakeSummary().print(out, ResultTable.Format.TABLE);
+
             section("Flows and bytes by day and action (warehouse: fact_flow_hourly joined with dim_date)");
             queries.warehouse("""
                     SELECT d.d_prettydate AS day, d.d_dayofweek AS weekday, f.action,

@@ -51,6 +51,28 @@ final class QueryRunner {
         }
     }
 
+    /** One line per curated table: rows, partitions, landed objects it came from. */
+    ResultTable lakeSummary() {
+        SparkSession spark = runtime.spark();
+        String database = runtime.config().catalog().curatedDatabase();
+        List<List<Object>> rows = new ArrayList<>();
+        if (spark.catalog().databaseExists(database)) {
+            List<org.apache.spark.sql.catalog.Table> tables;
+            try {
+                tables = spark.catalog().listTables(database).collectAsList();
+            } catch (org.apache.spark.sql.AnalysisException e) {
+                throw new IllegalStateException("Cannot list the tables of " + database + ": " + e.getMessage(), e);
+            }
+            for (org.apache.spark.sql.catalog.Table table : tables) {
+                Row counts = spark.sql("SELECT count(*), count(DISTINCT dt), count(DISTINCT _source_object) FROM `"
+                        + database + "`.`" + table.name() + "`").first();
+                rows.add(List.of(database + "." + table.name(), counts.getLong(0), counts.getLong(1), counts.getLong(2)));
+            }
+        }
+        rows.sort(java.util.Comparator.comparing(r -> r.get(0).toString()));
+        return new ResultTable(List.of("table", "rows", "days", "source_objects"), rows);
+    }
+
     boolean lakeTableExists(String database, String table) {
         return runtime.spark().catalog().tableExists(database, table);
     }
