@@ -130,4 +130,15 @@ class FlowLogLineParserTest {
         assertThat(row.get(FlowLogFormat.canonicalColumns().indexOf("sublocation_type"))).isNull();
         assertThat(row.get(FlowLogFormat.canonicalColumns().indexOf("account_id"))).isNull();
     }
+
+    @Test
+    void startOutsideUnixSecondsUpToYear9999IsABadTimestampNotAnException() {
+        String line = "2 111122223333 eni-1 10.0.1.25 10.0.2.40 49152 443 6 12 4810 %s 1709658300 ACCEPT OK";
+        assertThat(failureOf(v2, String.format(line, "1709658240000")).reason()).isEqualTo(ReasonCode.BAD_TIMESTAMP);
+        assertThat(failureOf(v2, String.format(line, "1709658240000")).detail()).contains("milliseconds");
+        assertThat(failureOf(v2, String.format(line, "9223372036854775807")).reason()).isEqualTo(ReasonCode.BAD_TIMESTAMP);
+        assertThat(failureOf(v2, String.format(line, "-5")).reason()).isEqualTo(ReasonCode.BAD_TIMESTAMP);
+        assertThat(rowOf(v2, String.format(line, "253402300799")).get(10)).isEqualTo(253402300799L);
+        assertThat(rowOf(v2, String.format(line, "0")).get(10)).isEqualTo(0L);
+    }
 }

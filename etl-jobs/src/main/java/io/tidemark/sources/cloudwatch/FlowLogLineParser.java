@@ -9,10 +9,14 @@ import java.util.Objects;
 /**
  * Parses one VPC flow-log line of a given {@link FlowLogFormat} into values aligned with
  * {@link FlowLogFormat#canonicalColumns()}. Fields are separated by runs of whitespace; '-' means
- * null. A line with the wrong number of fields is a failure, never shifted into other columns.
+ * null. A line with the wrong number of fields is a failure, never shifted into other columns. A {@code start}
+ * that is negative or after year 9999 (milliseconds, garbage) is a BAD_TIMESTAMP failure.
  */
 public final class FlowLogLineParser implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /** Latest {@code start} accepted: 9999-12-31T23:59:59Z (later ones are not times a partition can hold). */
+    static final long MAX_START_SECONDS = 253_402_300_799L;
 
     private final FlowLogFormat format;
 
@@ -60,6 +64,12 @@ public final class FlowLogLineParser implements Serializable {
                     ? "Cannot read flow-log start: the value is '-'"
                     : "Cannot read flow-log start: the format \"" + format + "\" has no start field");
         }
+        long start = (Long) values[FlowLogField.START.columnIndex()];
+        if (start < 0 || start > MAX_START_SECONDS) {
+            return new FlowLogParseResult.Failure(ReasonCode.BAD_TIMESTAMP, "Cannot read flow-log start: '" + start
+                    + "' is not Unix seconds between 0 and " + MAX_START_SECONDS + " (9999-12-31T23:59:59Z)"
+                    + (start > MAX_START_SECONDS && start / 1000 <= MAX_START_SECONDS ? "; it looks like milliseconds" : ""));
+        }
         return new FlowLogParseResult.Row(values);
     }
 
@@ -72,7 +82,7 @@ public final class FlowLogLineParser implements Serializable {
     }
 
     /** Splits on runs of whitespace, ignoring leading and trailing whitespace (and so a trailing \r\n). */
-    static List<String> split(String line) {
+    public static List<String> split(String line) {
         List<String> tokens = new ArrayList<>(32);
         int n = line.length();
         int i = 0;
