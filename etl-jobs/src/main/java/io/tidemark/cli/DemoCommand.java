@@ -4,9 +4,7 @@ import io.tidemark.config.ConfigException;
 import io.tidemark.config.JobSpec;
 import io.tidemark.config.JobSpecs;
 import io.tidemark.config.RuntimeConfig;
-import io.tidemark.demo.CloudWatchLandingGenerator;
-import io.tidemark.demo.CloudWatchLandingSettings;
-import io.tidemark.demo.GeneratedLanding;
+import io.tidemark.demo.DemoLanding;
 import io.tidemark.jobs.JobRunner;
 import io.tidemark.jobs.RunIds;
 import io.tidemark.jobs.TidemarkRuntime;
@@ -80,17 +78,13 @@ final class DemoCommand extends ResultCommand {
     }
 
     private static void prepareLanding(PrintStream out, Path landingDir) throws IOException {
-        Path family = landingDir.resolve(CloudWatchLandingGenerator.FAMILY);
-        if (Files.isDirectory(family)) {
+        List<String> generated = DemoLanding.generate(landingDir);
+        if (generated.isEmpty()) {
             out.println("Reusing the sample landing zone in " + landingDir + " (delete it to generate a fresh one)");
             return;
         }
-        GeneratedLanding generated = new CloudWatchLandingGenerator(CloudWatchLandingSettings.demo()).generate(landingDir);
-        out.printf("Generated a sample landing zone in %s: %d objects, %d CloudWatch Logs events "
-                        + "(%d flow-log lines, %d app-log events), with a control message, a redelivered object, "
-                        + "a truncated object, a garbage object and malformed flow lines%n",
-                landingDir, generated.objectsWritten(), generated.logEventsWritten(), generated.flowEvents(),
-                generated.appEvents());
+        out.println("Generated a sample landing zone in " + landingDir + ":");
+        generated.forEach(line -> out.println("  " + line));
     }
 
     @Override

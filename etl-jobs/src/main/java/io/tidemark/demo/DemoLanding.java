@@ -1,0 +1,38 @@
+package io.tidemark.demo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The sample landing zone of {@code tidemark demo}: every raw family's generator, each writing under its own
+ * landing prefix with its traps. A family whose prefix already exists is left as it is.
+ */
+public final class DemoLanding {
+    private DemoLanding() {
+    }
+
+    /** Generates what is missing under {@code landingRoot}; returns one line per family saying what it holds. */
+    public static List<String> generate(Path landingRoot) throws IOException {
+        List<String> lines = new ArrayList<>();
+        if (absent(landingRoot, CloudWatchLandingGenerator.FAMILY)) {
+            GeneratedLanding cw = new CloudWatchLandingGenerator(CloudWatchLandingSettings.demo()).generate(landingRoot);
+            lines.add(String.format("cwlogs/          %3d objects, %6d CloudWatch Logs events (%d flow-log lines, %d app-log events); "
+                            + "a control message, a redelivered object, a truncated and a garbage object, malformed lines",
+                    cw.objectsWritten(), cw.logEventsWritten(), cw.flowEvents(), cw.appEvents()));
+        }
+        if (absent(landingRoot, FlowLogLinesLandingGenerator.FAMILY)) {
+            FlowLinesLanding lines2 = new FlowLogLinesLandingGenerator(FlowLinesLandingSettings.demo()).generate(landingRoot);
+            lines.add(String.format("flowlogs-lines/  %3d objects, %6d lines; v2 and a custom v5 format with header lines, "
+                            + "CRLF, gzip members, a redelivered object, malformed lines",
+                    lines2.objects().size(), lines2.linesWritten()));
+        }
+        return lines;
+    }
+
+    private static boolean absent(Path landingRoot, String prefix) {
+        return !Files.isDirectory(landingRoot.resolve(prefix));
+    }
+}
