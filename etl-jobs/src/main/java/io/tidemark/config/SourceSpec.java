@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /** The raw family a job reads, with that family's settings; chosen by the {@code family} key. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "family")
-@JsonSubTypes({@JsonSubTypes.Type(value = CloudWatchLogsSourceSpec.class, name = "cloudwatch_logs"),
-        @JsonSubTypes.Type(value = FlowLogLinesSourceSpec.class, name = "flow_log_lines")})
-public sealed interface SourceSpec extends java.io.Serializable permits CloudWatchLogsSourceSpec, FlowLogLinesSourceSpec {
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = CloudWatchLogsSourceSpec.class, name = "cloudwatch_logs"),
+        @JsonSubTypes.Type(value = FlowLogLinesSourceSpec.class, name = "flow_log_lines"),
+        @JsonSubTypes.Type(value = GuardDutySourceSpec.class, name = "guardduty_findings"),
+})
+public interface SourceSpec extends java.io.Serializable {
 }
