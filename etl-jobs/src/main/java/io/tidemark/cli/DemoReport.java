@@ -37,14 +37,8 @@ final class DemoReport {
                     SELECT d_prettydate, interface_id, flows, bytes FROM v_flow_rejects_daily
                     ORDER BY flows DESC, interface_id LIMIT 5""").print(out, ResultTable.Format.TABLE);
 
-            section("Quarantine by reason (lake: quarantine.cwlogs)");
-            if (!queries.lakeTableExists("quarantine", "cwlogs")) {
-                out.println("(nothing was quarantined)");
-                return;
-            }
-            queries.lake("""
-                    SELECT reason_code, count(*) AS records, count(DISTINCT source_object) AS objects
-                    FROM quarantine.cwlogs GROUP BY reason_code ORDER BY reason_code""").print(out, ResultTable.Format.TABLE);
+            section("Quarantine by job and reason (lake: the quarantine database, one table per job)");
+            queries.quarantineSummary().print(out, ResultTable.Format.TABLE);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot print the demo report: " + e.getMessage(), e);
         }

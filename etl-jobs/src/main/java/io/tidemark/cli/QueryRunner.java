@@ -56,25 +56,41 @@ final class QueryRunner {
         SparkSession spark = runtime.spark();
         String database = runtime.config().catalog().curatedDatabase();
         List<List<Object>> rows = new ArrayList<>();
-        if (spark.catalog().databaseExists(database)) {
-            List<org.apache.spark.sql.catalog.Table> tables;
-            try {
-                tables = spark.catalog().listTables(database).collectAsList();
-            } catch (org.apache.spark.sql.AnalysisException e) {
-                throw new IllegalStateException("Cannot list the tables of " + database + ": " + e.getMessage(), e);
-            }
-            for (org.apache.spark.sql.catalog.Table table : tables) {
+        {
+            for (String table : tableNames(spark, database)) {
                 Row counts = spark.sql("SELECT count(*), count(DISTINCT dt), count(DISTINCT _source_object) FROM `"
-                        + database + "`.`" + table.name() + "`").first();
-                rows.add(List.of(database + "." + table.name(), counts.getLong(0), counts.getLong(1), counts.getLong(2)));
+                        + database + "`.`" + table + "`").first();
+                rows.add(List.of(database + "." + table, counts.getLong(0), counts.getLong(1), counts.getLong(2)));
             }
         }
         rows.sort(java.util.Comparator.comparing(r -> r.get(0).toString()));
         return new ResultTable(List.of("table", "rows", "days", "source_objects"), rows);
     }
 
-    boolean lakeTableExists(String database, String table) {
-        return runtime.spark().catalog().tableExists(database, table);
+    /** Records per quarantine table (one per job) and reason code. */
+    ResultTable quarantineSummary() {
+        SparkSession spark = runtime.spark();
+        String database = runtime.config().catalog().quarantineDatabase();
+        List<List<Object>> rows = new ArrayList<>();
+        for (String table : tableNames(spark, database)) {
+            for (Row row : spark.sql("SELECT reason_code, count(*), count(DISTINCT source_object) FROM `" + database + "`.`"
+                    + table + "` GROUP BY reason_code ORDER BY reason_code").collectAsList()) {
+                rows.add(List.of(database + "." + table, row.getString(0), row.getLong(1), row.getLong(2)));
+            }
+        }
+        return new ResultTable(List.of("table", "reason_code", "records", "objects"), rows);
+    }
+
+    private static List<String> tableNames(SparkSession spark, String database) {
+        if (!spark.catalog().databaseExists(database)) {
+            return List.of();
+        }
+        try {
+            return spark.catalog().listTables(database).collectAsList().stream()
+                    .map(org.apache.spark.sql.catalog.Table::name).sorted().toList();
+        } catch (org.apache.spark.sql.AnalysisException e) {
+            throw new IllegalStateException("Cannot list the tables of " + database + ": " + e.getMessage(), e);
+        }
     }
 
     /** The lake as Athena would see it: Spark SQL over the catalog, the curated database as default. */
