@@ -121,6 +121,17 @@ class SesLandingGeneratorTest {
                 "Click", "Rendering Failure", "DeliveryDelay", "Subscription");
         assertThat(outcome.rows).isEqualTo(landing.rows() + landing.duplicates());
         assertThat(landing.objects().stream().mapToLong(SesWrittenObject::records).sum()).isEqualTo(landing.recordsWritten());
+        // pinned figures of the default landing (the demo and the integrator's end-to-end checks rely on them)
+        assertThat(landing.recordsWritten()).isEqualTo(115);
+        assertThat(landing.rows()).isEqualTo(193);
+        assertThat(landing.rowsByPartition()).containsExactlyEntriesOf(new TreeMap<>(Map.of("dt=2026-11-24/hr=09", 26L,
+                "dt=2026-11-24/hr=10", 70L, "dt=2026-11-24/hr=11", 51L, "dt=2026-11-24/hr=12", 46L)));
+        assertThat(landing.eventsByDayType()).containsEntry(new DayEventType("2026-11-24", "Bounce"), 13L)
+                .containsEntry(new DayEventType("2026-11-24", "Click"), 17L)
+                .containsEntry(new DayEventType("2026-11-24", "Open"), 17L)
+                .containsEntry(new DayEventType("2026-11-24", "Rendering Failure"), 21L)
+                .containsEntry(new DayEventType("2026-11-24", "Delivery"), 20L)
+                .hasSize(10);
         // the event before the first landing hour lands in the hour before it
         assertThat(landing.rowsByPartition()).containsKey("dt=2026-11-24/hr=09");
         assertThat(outcome.records).allSatisfy(q -> assertThat(q.detail()).doesNotContain("@example.net"));
@@ -143,6 +154,14 @@ class SesLandingGeneratorTest {
             lastText = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(lastText).doesNotEndWith("\n");
+        StringBuilder all = new StringBuilder();
+        for (SesWrittenObject object : landing.objects()) {
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(landing.pathOf(object)))) {
+                all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            }
+        }
+        assertThat(all).contains("\"notificationType\":\"Bounce\"", "\"eventType\":\"Rendering Failure\"", "\"failure\":{",
+                "\"emailAddress\":\" READER", "\"eventType\":\"Inbound\"", "\"recipients\":[]", "24/11/2026 12:00:00");
     }
 
     private static SesWrittenObject lastWritten(SesGeneratedLanding landing) {
