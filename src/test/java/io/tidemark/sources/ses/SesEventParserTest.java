@@ -226,9 +226,10 @@ class SesEventParserTest {
     void identityNotificationsUseNotificationType() {
         String notification = BOUNCE.replace("\"eventType\":\"Bounce\"", "\"notificationType\":\"Bounce\"");
         String deliveryNotification = DELIVERY.replace("\"eventType\":\"Delivery\"", "\"notificationType\":\"Delivery\"");
-        RecordingSink sink = parse(notification, deliveryNotification,
+        String nullEventType = SEND.replace("\"eventType\":\"Send\"", "\"eventType\":null,\"notificationType\":\"Send\"");
+        RecordingSink sink = parse(notification, deliveryNotification, nullEventType,
                 "{\"notificationType\":\"AmazonSnsSubscriptionSucceeded\",\"message\":\"You have successfully subscribed\"}");
-        assertThat(sink.column("event_type")).containsExactly("Bounce", "Bounce", "Delivery");
+        assertThat(sink.column("event_type")).containsExactly("Bounce", "Bounce", "Delivery", "Send");
         assertThat(sink.controls).isEqualTo(1);
         assertThat(sink.quarantined).isEmpty();
     }

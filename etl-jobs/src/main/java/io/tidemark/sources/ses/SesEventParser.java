@@ -62,7 +62,7 @@ public final class SesEventParser implements JsonRecordParser {
             return schemaMismatch("Cannot read SES event: the record is a "
                     + (document == null ? "nothing" : document.getNodeType()) + ", expected a JSON object");
         }
-        String typeField = document.has("eventType") ? "eventType" : document.has("notificationType") ? "notificationType" : null;
+        String typeField = typeField(document);
         if (typeField == null) {
             return schemaMismatch("Cannot read SES event: neither eventType nor notificationType is present (top-level fields "
                     + fieldNames(document) + "), expected an SES event publishing record");
@@ -144,6 +144,15 @@ public final class SesEventParser implements JsonRecordParser {
             }
         }
         return addresses;
+    }
+
+    /** eventType; notificationType (identity notifications) when eventType is absent or null; null when neither. */
+    private static String typeField(JsonNode document) {
+        boolean eventType = document.hasNonNull("eventType");
+        if (!eventType && document.has("notificationType")) {
+            return "notificationType";
+        }
+        return document.has("eventType") ? "eventType" : null;
     }
 
     private static Optional<SesProblem> schemaMismatch(String detail) {
