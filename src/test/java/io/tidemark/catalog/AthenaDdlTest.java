@@ -61,7 +61,7 @@ class AthenaDdlTest {
         layout = new LakeLayout(LocalSpark.config(workdir).lakeRoot());
         spark.sql("CREATE DATABASE IF NOT EXISTS curated");
         spark.sql("CREATE DATABASE IF NOT EXISTS quarantine");
-        for (String file : List.of("vpc_flow_logs.sql", "app_logs.sql", "quarantine_cwlogs.sql", "guardduty_findings.sql")) {
+        for (String file : athenaDdlFiles()) {
             spark.sql(athenaDdl(file));
         }
 
@@ -99,7 +99,8 @@ class AthenaDdlTest {
             "vpc_flow_logs.sql, curated, vpc_flow_logs, vpc_flow_logs, curated",
             "app_logs.sql, curated, app_logs, app_logs, curated",
             "quarantine_cwlogs.sql, quarantine, cwlogs, quarantine, quarantine",
-            "guardduty_findings.sql, curated, guardduty_findings, guardduty_findings, curated"})
+            "guardduty_findings.sql, curated, guardduty_findings, guardduty_findings, curated",
+            "ses_events.sql, curated, ses_events, ses_events, curated"})
     void tableHasTheColumnsTidemarkWritesInSchemaOrder(String file, String database, String table, String dataset, String area)
             throws Exception {
         StructType expected = DatasetStructs.curatedRow(DatasetSchemas.get(dataset));
@@ -227,6 +228,14 @@ class AthenaDdlTest {
 
     private static String ddlText(String file) throws IOException {
         return Files.readString(repoRoot().resolve("sql/athena").resolve(file));
+    }
+
+    /** Every table DDL in sql/athena/ (all but the example queries). */
+    private static List<String> athenaDdlFiles() throws IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(repoRoot().resolve("sql/athena"))) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".sql") && !n.equals("examples.sql")).sorted().toList();
+        }
     }
 
     private static Path repoRoot() {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CloudWatchLogsSourceSpec.class, name = "cloudwatch_logs"),
         @JsonSubTypes.Type(value = FlowLogLinesSourceSpec.class, name = "flow_log_lines"),
         @JsonSubTypes.Type(value = GuardDutySourceSpec.class, name = "guardduty_findings"),
+        @JsonSubTypes.Type(value = SesSourceSpec.class, name = "ses_events"),
 })
 public interface SourceSpec extends java.io.Serializable {
 }
