@@ -2,6 +2,7 @@ package io.tidemark.sources.cloudwatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidemark.landing.QuarantineRecord;
+import io.tidemark.landing.RawPrefix;
 import io.tidemark.landing.ReasonCode;
 import java.util.regex.Pattern;
 
