@@ -1,9 +1,11 @@
 package io.tidemark.sources.cloudwatch;
 
+import io.tidemark.landing.FirehoseErrorRecord;
 import io.tidemark.landing.JsonDocument;
 import io.tidemark.landing.JsonDocumentHandler;
 import io.tidemark.landing.JsonDocumentReader;
 import io.tidemark.landing.ReasonCode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -54,7 +56,32 @@ public final class CloudWatchObjectReader implements Serializable {
      * @param sink         receives events and quarantine records in object order
      */
     public ObjectReadSummary read(String sourceObject, InputStream raw, CloudWatchEventSink sink) {
-        EnvelopeRouter router = new EnvelopeRouter(sourceObject, sink, flowLogGroupPattern, lineParser, maxRecordBytes);
+        return read(sourceObject, raw, 0, null, sink);
+    }
+
+    /**
+     * Reads the original payload of one Firehose error-output record (its decoded {@code rawData}: a gzip
+     * CloudWatch Logs envelope). Log events are routed as in {@link #read}; a payload that cannot be decoded or
+     * framed is quarantined with {@code unrecoverable} and Firehose's error in the detail.
+     *
+     * @param firstOffset   the offset of the payload's first log event in the object
+     * @param unrecoverable FIREHOSE_PROCESSING_FAILED or FIREHOSE_FORMAT_CONVERSION_FAILED
+     * @param firehoseError Firehose's error code and message ({@link FirehoseErrorRecord#firehoseError()})
+     */
+    public ObjectReadSummary readRecovered(String sourceObject, byte[] payload, long firstOffset,
+                                           ReasonCode unrecoverable, String firehoseError, CloudWatchEventSink sink) {
+        return read(sourceObject, new ByteArrayInputStream(payload), firstOffset,
+                new Unrecoverable(unrecoverable, firehoseError), sink);
+    }
+
+    /** How framing problems of a recovered payload are quarantined. */
+    private record Unrecoverable(ReasonCode reason, String firehoseError) {
+    }
+
+    private ObjectReadSummary read(String sourceObject, InputStream raw, long firstOffset, Unrecoverable unrecoverable,
+                                   CloudWatchEventSink sink) {
+        EnvelopeRouter router = new EnvelopeRouter(sourceObject, sink, flowLogGroupPattern, lineParser, maxRecordBytes,
+                firstOffset);
         try {
             envelopes.readObject(raw, new JsonDocumentHandler() {
                 @Override
@@ -65,7 +92,12 @@ public final class CloudWatchObjectReader implements Serializable {
                 @Override
                 public void quarantine(long offset, ReasonCode reason, String detail, String rawText) {
                     // offsets of CloudWatch Logs objects count log events, not envelopes
-                    router.quarantine(router.logEventsRead(), reason, detail, rawText);
+                    if (unrecoverable == null) {
+                        router.quarantine(router.logEventsRead(), reason, detail, rawText);
+                    } else {
+                        router.quarantine(router.logEventsRead(), unrecoverable.reason(), "Cannot recover Firehose record: "
+                                + "rawData cannot be read (" + reason + ": " + detail + "); " + unrecoverable.firehoseError(), rawText);
+                    }
                 }
             });
         } catch (IOException e) {
