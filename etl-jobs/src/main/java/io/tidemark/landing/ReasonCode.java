@@ -22,5 +22,17 @@ public enum ReasonCode {
     /** A record's type is not one this family knows (for example an unknown messageType). */
     UNKNOWN_RECORD_TYPE,
     /** A record is larger than the configured maximum record size. */
-    OVERSIZED_RECORD
+    OVERSIZED_RECORD,
+    /**
+     * A Firehose error-output record (under {@code processing-failed/} or any error-output folder other than
+     * {@code format-conversion-failed/}) whose original record cannot be recovered: its {@code rawData} is
+     * missing, not base64, or does not decode to readable records. The detail carries Firehose's error code and
+     * message.
+     */
+    FIREHOSE_PROCESSING_FAILED,
+    /**
+     * A Firehose error-output record under {@code format-conversion-failed/} whose original record cannot be
+     * recovered (as for {@link #FIREHOSE_PROCESSING_FAILED}); the detail carries Firehose's error code and message.
+     */
+    FIREHOSE_FORMAT_CONVERSION_FAILED
 }

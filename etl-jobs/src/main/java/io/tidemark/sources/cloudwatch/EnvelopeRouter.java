@@ -2,6 +2,7 @@ package io.tidemark.sources.cloudwatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidemark.landing.QuarantineRecord;
+import io.tidemark.landing.RawPrefix;
 import io.tidemark.landing.ReasonCode;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,7 @@ final class EnvelopeRouter {
     private final Pattern flowLogGroupPattern;
     private final FlowLogLineParser lineParser;
     private final int maxRecordBytes;
+    private final long firstOffset;
 
     private long envelopes;
     private long controlMessages;
@@ -23,17 +25,18 @@ final class EnvelopeRouter {
     private long quarantined;
 
     EnvelopeRouter(String sourceObject, CloudWatchEventSink sink, Pattern flowLogGroupPattern,
-                   FlowLogLineParser lineParser, int maxRecordBytes) {
+                   FlowLogLineParser lineParser, int maxRecordBytes, long firstOffset) {
         this.sourceObject = sourceObject;
         this.sink = sink;
         this.flowLogGroupPattern = flowLogGroupPattern;
         this.lineParser = lineParser;
         this.maxRecordBytes = maxRecordBytes;
+        this.firstOffset = firstOffset;
     }
 
-    /** Log events read so far: the offset of the next one. */
+    /** The offset of the next log event: the first offset plus the log events read so far. */
     long logEventsRead() {
-        return logEvents;
+        return firstOffset + logEvents;
     }
 
     ObjectReadSummary summary() {
@@ -53,14 +56,14 @@ final class EnvelopeRouter {
             return;
         }
         if (!"DATA_MESSAGE".equals(messageType)) {
-            quarantine(logEvents, ReasonCode.UNKNOWN_RECORD_TYPE, messageType == null
+            quarantine(logEventsRead(), ReasonCode.UNKNOWN_RECORD_TYPE, messageType == null
                     ? "Cannot route envelope: messageType is missing or not a string"
                     : "Cannot route envelope: unknown messageType '" + messageType + "'", RawPrefix.of(envelope.toString()));
             return;
         }
         JsonNode events = envelope.get("logEvents");
         if (events == null || !events.isArray()) {
-            quarantine(logEvents, ReasonCode.SCHEMA_MISMATCH,
+            quarantine(logEventsRead(), ReasonCode.SCHEMA_MISMATCH,
                     "Cannot read envelope: logEvents is missing or not an array", RawPrefix.of(envelope.toString()));
             return;
         }
@@ -69,7 +72,7 @@ final class EnvelopeRouter {
         String logStream = text(envelope, "logStream");
         boolean flowLogs = logGroup != null && flowLogGroupPattern.matcher(logGroup).matches();
         for (JsonNode event : events) {
-            long offset = logEvents++;
+            long offset = firstOffset + logEvents++;
             logEvent(event, offset, owner, logGroup, logStream, flowLogs);
         }
     }

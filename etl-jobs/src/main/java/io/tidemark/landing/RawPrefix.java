@@ -1,17 +1,17 @@
-package io.tidemark.sources.cloudwatch;
+package io.tidemark.landing;
 
 import java.nio.charset.StandardCharsets;
 
 /** Short, safe-to-store excerpts of raw data for quarantine records. */
-final class RawPrefix {
+public final class RawPrefix {
     /** Characters of a message kept when the whole message is too large to keep. */
-    static final int MAX_CHARS = 1024;
+    public static final int MAX_CHARS = 1024;
 
     private RawPrefix() {
     }
 
     /** The first {@link #MAX_CHARS} characters of text, never splitting a surrogate pair. */
-    static String of(String text) {
+    public static String of(String text) {
         if (text.length() <= MAX_CHARS) {
             return text;
         }
@@ -23,7 +23,7 @@ final class RawPrefix {
     }
 
     /** The bytes decoded as UTF-8 with control characters (other than \t \n \r) replaced by '.'. */
-    static String printable(byte[] bytes, int length) {
+    public static String printable(byte[] bytes, int length) {
         String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
