@@ -29,6 +29,18 @@ public final class DemoLanding {
                             + "CRLF, gzip members, a redelivered object, malformed lines",
                     lines2.objects().size(), lines2.linesWritten()));
         }
+        if (absent(landingRoot, SesLandingGenerator.FAMILY)) {
+            SesGeneratedLanding ses = new SesLandingGenerator(SesLandingSettings.defaults()).generate(landingRoot);
+            lines.add(String.format("ses/             %3d objects, %6d SES events (%d event x recipient rows); every event type, "
+                            + "a redelivered record, malformed, unknown-type, keyless and badly timed records",
+                    ses.objects().size(), ses.recordsWritten(), ses.rows()));
+        }
+        if (absent(landingRoot, GuardDutyLandingGenerator.FAMILY)) {
+            GuardDutyGeneratedLanding gd = new GuardDutyLandingGenerator(GuardDutyLandingSettings.demo()).generate(landingRoot);
+            lines.add(String.format("guardduty/       %3d objects, %6d EventBridge events (%d distinct finding updates); "
+                            + "concatenated without delimiters, a redelivery, a CloudTrail event, bad records",
+                    gd.objectKeys().size(), gd.documentsWritten(), gd.distinctUpdates()));
+        }
         return lines;
     }
 

@@ -2,9 +2,13 @@ package io.tidemark.sources;
 
 import io.tidemark.config.CloudWatchLogsSourceSpec;
 import io.tidemark.config.FlowLogLinesSourceSpec;
+import io.tidemark.config.GuardDutySourceSpec;
+import io.tidemark.config.SesSourceSpec;
 import io.tidemark.config.SourceSpec;
 import io.tidemark.sources.cloudwatch.CloudWatchLogsParser;
 import io.tidemark.sources.flowlines.FlowLogLinesParser;
+import io.tidemark.sources.guardduty.GuardDutyFindingParser;
+import io.tidemark.sources.ses.SesEventParser;
 
 /** The one place that maps a job's source family to its parser. */
 public final class ObjectParsers {
@@ -17,6 +21,12 @@ public final class ObjectParsers {
         }
         if (source instanceof FlowLogLinesSourceSpec flowLines) {
             return new FlowLogLinesParser(flowLines);
+        }
+        if (source instanceof SesSourceSpec ses) {
+            return new JsonObjectParser(new SesEventParser(ses), ses.maxRecordBytes());
+        }
+        if (source instanceof GuardDutySourceSpec guardDuty) {
+            return new JsonObjectParser(new GuardDutyFindingParser(), guardDuty.maxRecordBytes());
         }
         throw new IllegalStateException("Cannot read source " + source + ": no parser for its family");
     }
