@@ -61,7 +61,7 @@ class AthenaDdlTest {
         layout = new LakeLayout(LocalSpark.config(workdir).lakeRoot());
         spark.sql("CREATE DATABASE IF NOT EXISTS curated");
         spark.sql("CREATE DATABASE IF NOT EXISTS quarantine");
-        for (String file : List.of("vpc_flow_logs.sql", "app_logs.sql", "quarantine_cwlogs.sql")) {
+        for (String file : List.of("vpc_flow_logs.sql", "app_logs.sql", "quarantine_cwlogs.sql", "sales_changes.sql")) {
             spark.sql(athenaDdl(file));
         }
 
@@ -98,7 +98,8 @@ class AthenaDdlTest {
     @CsvSource({
             "vpc_flow_logs.sql, curated, vpc_flow_logs, vpc_flow_logs, curated",
             "app_logs.sql, curated, app_logs, app_logs, curated",
-            "quarantine_cwlogs.sql, quarantine, cwlogs, quarantine, quarantine"})
+            "quarantine_cwlogs.sql, quarantine, cwlogs, quarantine, quarantine",
+            "sales_changes.sql, curated, sales_changes, sales_changes, curated"})
     void tableHasTheColumnsTidemarkWritesInSchemaOrder(String file, String database, String table, String dataset, String area)
             throws Exception {
         StructType expected = DatasetStructs.curatedRow(DatasetSchemas.get(dataset));
