@@ -46,7 +46,7 @@ public final class DebeziumParser implements JsonRecordParser {
                     "Cannot read change event: expected a JSON object, found " + document.getNodeType(), raw, sink);
             return;
         }
-        boolean wrapped = document.has("payload") && document.has("schema");
+        boolean wrapped = document.has("payload") && !document.has("op");
         JsonNode payload = wrapped ? document.get("payload") : document;
         JsonNode schema = wrapped ? document.get("schema") : null;
         if (DebeziumValues.absent(payload) || (payload.isObject() && payload.isEmpty())) {
