@@ -199,6 +199,15 @@ class DebeziumParserTest {
         assertThat(sink.column("change_key")).doesNotHaveDuplicates();
     }
 
+    @Test
+    void aPayloadEnvelopeWithoutSchemaKeyIsUnwrapped() throws IOException {
+        ChangeSink sink = parse("{\"payload\":{\"after\":{\"sale_id\":\"A-1\",\"quantity\":\"4\"},"
+                + "\"source\":{\"ts_ms\":1764000000000},\"op\":\"c\"}}");
+        assertThat(sink.quarantined).isEmpty();
+        assertThat(sink.column("sale_id")).containsExactly("A-1");
+        assertThat(sink.column("quantity")).containsExactly(4);
+    }
+
     /** The sample's JSON lines, after its leading license comment block. */
     private static List<String> sampleLines(String name) throws IOException {
         String text = Files.readString(SAMPLES.resolve(name));

@@ -131,6 +131,16 @@ class DmsCsvParserTest {
     }
 
     @Test
+    void aQuotedCrlfStaysInsideTheFieldAndALoneCrEndsARecord() throws IOException {
+        String body = "I,S1,I-1,Books,1,1,2026-11-24 10:00:00,NY,Standard,\"a\r\nb\"\r"
+                + "I,S2,I-2,Books,1,1,2026-11-24 10:00:00,NY,Standard,c";
+        ChangeSink sink = parse(DmsSourceSpec.defaults(), PREFIX + "20261124-101530.csv", Compress.utf8(body));
+        assertThat(sink.quarantined).isEmpty();
+        assertThat(sink.column("referral")).containsExactly("a\r\nb", "c");
+        assertThat(sink.column("change_ts")).containsOnly(ts("2026-11-24T10:15:30Z"));
+    }
+
+    @Test
     void unknownFileNamesAreQuarantinedOnce() throws IOException {
         ChangeSink sink = parse(DmsSourceSpec.defaults(), PREFIX + "LOAD1.csv", Compress.utf8("S1,a,b,1,1,x,y,z,w\n"));
         assertThat(sink.rows).isEmpty();
