@@ -100,7 +100,8 @@ class AthenaDdlTest {
             "app_logs.sql, curated, app_logs, app_logs, curated",
             "quarantine_cwlogs.sql, quarantine, cwlogs, quarantine, quarantine",
             "guardduty_findings.sql, curated, guardduty_findings, guardduty_findings, curated",
-            "ses_events.sql, curated, ses_events, ses_events, curated"})
+            "ses_events.sql, curated, ses_events, ses_events, curated",
+            "sales_changes.sql, curated, sales_changes, sales_changes, curated"})
     void tableHasTheColumnsTidemarkWritesInSchemaOrder(String file, String database, String table, String dataset, String area)
             throws Exception {
         StructType expected = DatasetStructs.curatedRow(DatasetSchemas.get(dataset));

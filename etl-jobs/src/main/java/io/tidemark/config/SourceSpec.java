@@ -10,6 +10,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = FlowLogLinesSourceSpec.class, name = "flow_log_lines"),
         @JsonSubTypes.Type(value = GuardDutySourceSpec.class, name = "guardduty_findings"),
         @JsonSubTypes.Type(value = SesSourceSpec.class, name = "ses_events"),
+        @JsonSubTypes.Type(value = AuroraSalesSourceSpec.class, name = "aurora_sales"),
+        @JsonSubTypes.Type(value = DmsSourceSpec.class, name = "dms_csv"),
+        @JsonSubTypes.Type(value = DebeziumSourceSpec.class, name = "debezium"),
 })
 public interface SourceSpec extends java.io.Serializable {
 }

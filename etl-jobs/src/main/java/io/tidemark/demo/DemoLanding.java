@@ -41,6 +41,12 @@ public final class DemoLanding {
                             + "concatenated without delimiters, a redelivery, a CloudTrail event, bad records",
                     gd.objectKeys().size(), gd.documentsWritten(), gd.distinctUpdates()));
         }
+        if (absent(landingRoot, "aurora-sales") && absent(landingRoot, "dms") && absent(landingRoot, "debezium")) {
+            SalesCdcGroundTruth sales = new SalesCdcLandingGenerator(SalesCdcLandingSettings.demo()).generate(landingRoot);
+            lines.add(String.format("aurora-sales/, dms/, debezium/  %d objects: one sales table's changes through three feeds %s; "
+                            + "redeliveries, a delete-then-reinsert, out-of-order updates, tombstones, quoted CSV, bad rows",
+                    sales.objects().size(), sales.changesWritten()));
+        }
         return lines;
     }
 

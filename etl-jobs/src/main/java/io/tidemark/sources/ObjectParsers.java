@@ -1,10 +1,16 @@
 package io.tidemark.sources;
 
+import io.tidemark.config.AuroraSalesSourceSpec;
 import io.tidemark.config.CloudWatchLogsSourceSpec;
+import io.tidemark.config.DebeziumSourceSpec;
+import io.tidemark.config.DmsSourceSpec;
 import io.tidemark.config.FlowLogLinesSourceSpec;
 import io.tidemark.config.GuardDutySourceSpec;
 import io.tidemark.config.SesSourceSpec;
 import io.tidemark.config.SourceSpec;
+import io.tidemark.sources.cdc.AuroraSalesCsvParser;
+import io.tidemark.sources.cdc.DebeziumParser;
+import io.tidemark.sources.cdc.DmsCsvParser;
 import io.tidemark.sources.cloudwatch.CloudWatchLogsParser;
 import io.tidemark.sources.flowlines.FlowLogLinesParser;
 import io.tidemark.sources.guardduty.GuardDutyFindingParser;
@@ -12,6 +18,9 @@ import io.tidemark.sources.ses.SesEventParser;
 
 /** The one place that maps a job's source family to its parser. */
 public final class ObjectParsers {
+    /** Largest JSON record of the JSON families that have no size setting of their own. */
+    static final int DEFAULT_MAX_RECORD_BYTES = 1 << 20;
+
     private ObjectParsers() {
     }
 
@@ -27,6 +36,15 @@ public final class ObjectParsers {
         }
         if (source instanceof GuardDutySourceSpec guardDuty) {
             return new JsonObjectParser(new GuardDutyFindingParser(), guardDuty.maxRecordBytes());
+        }
+        if (source instanceof AuroraSalesSourceSpec aurora) {
+            return new AuroraSalesCsvParser(aurora);
+        }
+        if (source instanceof DmsSourceSpec dms) {
+            return new DmsCsvParser(dms);
+        }
+        if (source instanceof DebeziumSourceSpec debezium) {
+            return new JsonObjectParser(new DebeziumParser(debezium), DEFAULT_MAX_RECORD_BYTES);
         }
         throw new IllegalStateException("Cannot read source " + source + ": no parser for its family");
     }

@@ -1,0 +1,51 @@
+package io.tidemark.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * AWS DMS S3-target CSV of the {@code sales} table: full-load files {@code LOAD<8 hex>.csv[.gz]} and CDC files
+ * {@code yyyyMMdd-HHmmss<fraction>.csv[.gz]} whose rows start with the {@code Op} column (I/U/D).
+ *
+ * @param columns          the columns after Op, in file order; names matching a normalized sales column
+ *                         ({@code sale_id}, {@code item_id}, ...) are mapped, others ignored; must hold
+ *                         {@code sale_id}. Default: DESIGN.md's order
+ * @param header           whether every file starts with a header row (AddColumnName=true); default false
+ * @param timestampColumn  the column of {@code columns} that holds TimestampColumnName's
+ *                         {@code yyyy-MM-dd HH:mm:ss.SSSSSS} commit time, or null (then the CDC file name's time,
+ *                         or the window date for full-load files, is the change time)
+ * @param nullMarker       the unquoted text read as null (CsvNullValue); default {@code NULL}
+ * @param opInFullLoad     whether full-load rows carry the Op column too (IncludeOpForFullLoad); default false
+ */
+public record DmsSourceSpec(
+        @JsonProperty("columns") List<String> columns,
+        @JsonProperty("header") Boolean header,
+        @JsonProperty("timestampColumn") String timestampColumn,
+        @JsonProperty("nullMarker") String nullMarker,
+        @JsonProperty("opInFullLoad") Boolean opInFullLoad) implements SourceSpec {
+
+    public static final List<String> DEFAULT_COLUMNS = List.of("sale_id", "item_id", "category", "price", "quantity",
+            "order_date", "destination_state", "shipping_type", "referral");
+
+    public DmsSourceSpec {
+        columns = List.copyOf(columns == null ? DEFAULT_COLUMNS : columns);
+        header = header != null && header;
+        nullMarker = nullMarker == null ? "NULL" : nullMarker;
+        opInFullLoad = opInFullLoad != null && opInFullLoad;
+        if (!columns.contains("sale_id")) {
+            throw new ConfigException("Cannot use source.columns " + columns + ": expected the key column 'sale_id'");
+        }
+        if (columns.stream().distinct().count() != columns.size()) {
+            throw new ConfigException("Cannot use source.columns " + columns + ": a column is listed twice");
+        }
+        if (timestampColumn != null && !columns.contains(timestampColumn)) {
+            throw new ConfigException("Cannot use source.timestampColumn '" + timestampColumn
+                    + "': it is not one of source.columns " + columns);
+        }
+    }
+
+    /** The DESIGN.md default: default columns, no header, no timestamp column, NULL marker. */
+    public static DmsSourceSpec defaults() {
+        return new DmsSourceSpec(null, null, null, null, null);
+    }
+}

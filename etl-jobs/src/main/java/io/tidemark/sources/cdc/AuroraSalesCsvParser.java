@@ -1,0 +1,78 @@
+package io.tidemark.sources.cdc;
+
+import io.tidemark.config.AuroraSalesSourceSpec;
+import io.tidemark.landing.QuarantineRecord;
+import io.tidemark.landing.ReasonCode;
+import io.tidemark.sources.LandedObject;
+import io.tidemark.sources.ObjectParser;
+import io.tidemark.sources.RecordSink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.apache.commons.codec.digest.DigestUtils;
+
+/**
+ * The seed's Aurora trigger feed (Aurora -> Lambda -> Firehose): unquoted CSV lines without header,
+ * {@code ItemID,Category,Price,Quantity,OrderDate,DestinationState,ShippingType,Referral}, insert-only.
+ *
+ * <p>The table has no key in the feed, so {@code sale_id} is the SHA-256 hex of the line's eight fields joined by
+ * commas (the line without its line break): a redelivered line gets the same id and the same change key, and two
+ * genuinely identical sales (same item, price, quantity, second, state, shipping and referral) collapse into one.
+ * The change time is OrderDate. CRLF, LF, blank lines and a missing final line break are all accepted; a line with
+ * another number of fields than 8 is MALFORMED_CSV (never shifted into the columns).
+ */
+public final class AuroraSalesCsvParser implements ObjectParser {
+    private static final long serialVersionUID = 1L;
+    private static final int FIELDS = 8;
+
+    public AuroraSalesCsvParser(AuroraSalesSourceSpec spec) {
+        java.util.Objects.requireNonNull(spec, "spec");
+    }
+
+    @Override
+    public List<String> datasets() {
+        return List.of(SalesChange.DATASET);
+    }
+
+    @Override
+    public void parse(LandedObject object, InputStream raw, RecordSink sink) throws IOException {
+        DecodedText decoded = DecodedText.read(raw);
+        String[] lines = decoded.text().split("\r\n|\n|\r", -1);
+        long offset = 0;
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                parseLine(object, line, offset, sink);
+            }
+            offset++;
+        }
+        decoded.reportFailure(object.uri(), offset, sink);
+    }
+
+    private void parseLine(LandedObject object, String line, long offset, RecordSink sink) {
+        String[] f = line.split(",", -1);
+        if (f.length != FIELDS) {
+            sink.quarantine(new QuarantineRecord(object.uri(), offset, ReasonCode.MALFORMED_CSV, "Cannot split line "
+                    + (offset + 1) + " into ItemID,Category,Price,Quantity,OrderDate,DestinationState,ShippingType,"
+                    + "Referral: found " + f.length + " comma-separated fields, expected " + FIELDS, line));
+            return;
+        }
+        try {
+            Double price = SalesValues.price("Price", f[2]);
+            Integer quantity = SalesValues.quantity("Quantity", f[3]);
+            Instant orderDate = SalesValues.timestamp("OrderDate", f[4]);
+            if (orderDate == null || f[4].isBlank()) {
+                throw new BadValue(ReasonCode.BAD_TIMESTAMP, "Cannot read OrderDate: it is empty");
+            }
+            SalesImage image = new SalesImage(f[0], f[1], price, quantity, orderDate, f[5], f[6], f[7]);
+            String saleId = DigestUtils.sha256Hex(line.getBytes(StandardCharsets.UTF_8));
+            String seq = object.key() + ":" + String.format("%010d", offset + 1);
+            SalesChange change = new SalesChange(SalesChange.AURORA, "I", saleId, orderDate, seq, image);
+            sink.row(SalesChange.DATASET, change.toRow(), offset, orderDate);
+        } catch (BadValue e) {
+            sink.quarantine(new QuarantineRecord(object.uri(), offset, e.reason(),
+                    e.getMessage() + " (line " + (offset + 1) + ")", line));
+        }
+    }
+}

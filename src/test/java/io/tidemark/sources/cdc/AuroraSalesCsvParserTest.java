@@ -1,0 +1,130 @@
+package io.tidemark.sources.cdc;
+
+import static io.tidemark.sources.cdc.ChangeSink.ts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tidemark.config.AuroraSalesSourceSpec;
+import io.tidemark.landing.ReasonCode;
+import io.tidemark.sources.LandedObject;
+import io.tidemark.testing.Compress;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.junit.jupiter.api.Test;
+
+class AuroraSalesCsvParserTest {
+    private static final String LINE1 = "I-1001,Electronics,199.99,2,2026-11-24 10:15:30,CA,Express,Google";
+    private static final String LINE2 = "I-1002,Books,12.5,1,2026-11-24 23:59:59,NY,Standard,";
+    private static final String LINE3 = "I-1003,Toys,0.10,10,2026-11-25 00:00:00,TX,Overnight,Facebook";
+
+    private final AuroraSalesCsvParser parser = new AuroraSalesCsvParser(new AuroraSalesSourceSpec());
+
+    private static LandedObject object(String key) {
+        return new LandedObject("s3://landing/" + key, key, Instant.parse("2026-11-24T11:00:00Z"), null,
+                LocalDate.parse("2026-11-24"));
+    }
+
+    private ChangeSink parse(String key, byte[] bytes) throws IOException {
+        ChangeSink sink = new ChangeSink();
+        parser.parse(object(key), new ByteArrayInputStream(bytes), sink);
+        return sink;
+    }
+
+    @Test
+    void readsCrlfBlankLinesAndMissingFinalNewlineIntoInsertRows() throws IOException {
+        String body = LINE1 + "\r\n\r\n" + LINE2 + "\n\n" + LINE3;
+        ChangeSink sink = parse("aurora-sales/2026/11/24/11/sales-1-2026-11-24-11-00-00-a", Compress.utf8(body));
+
+        assertThat(sink.quarantined).isEmpty();
+        assertThat(sink.rows).hasSize(3);
+        assertThat(sink.offsets).containsExactly(0L, 2L, 4L);
+        Object[] first = sink.rows.get(0);
+        String saleId = DigestUtils.sha256Hex(LINE1.getBytes(StandardCharsets.UTF_8));
+        assertThat(Arrays.asList(first).subList(1, 14)).containsExactly("aurora", "I", saleId,
+                ts("2026-11-24T10:15:30Z"), "aurora-sales/2026/11/24/11/sales-1-2026-11-24-11-00-00-a:0000000001",
+                "I-1001", "Electronics", 199.99, 2, ts("2026-11-24T10:15:30Z"), "CA", "Express", "Google");
+        assertThat((String) first[0]).hasSize(64);
+        assertThat(sink.get(1, "referral")).isEqualTo("");
+        assertThat(sink.get(1, "price")).isEqualTo(12.5);
+        assertThat(sink.get(2, "price")).isEqualTo(0.1);
+        assertThat(sink.eventTimes).containsExactly(Instant.parse("2026-11-24T10:15:30Z"),
+                Instant.parse("2026-11-24T23:59:59Z"), Instant.parse("2026-11-25T00:00:00Z"));
+    }
+
+    @Test
+    void gzipAndPlainGiveTheSameRowsAndARedeliveryTheSameKeys() throws IOException {
+        String body = LINE1 + "\n" + LINE2 + "\n";
+        ChangeSink plain = parse("aurora-sales/2026/11/24/11/a", Compress.utf8(body));
+        ChangeSink gzip = parse("aurora-sales/2026/11/24/12/b", Compress.gzip(body));
+
+        assertThat(gzip.column("change_key")).containsExactlyElementsOf(plain.column("change_key"));
+        assertThat(gzip.column("sale_id")).containsExactlyElementsOf(plain.column("sale_id"));
+        assertThat(gzip.column("source_seq")).containsExactly("aurora-sales/2026/11/24/12/b:0000000001",
+                "aurora-sales/2026/11/24/12/b:0000000002");
+        assertThat(plain.column("change_key")).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void identicalSalesCollapseIntoOneKey() throws IOException {
+        ChangeSink sink = parse("aurora-sales/2026/11/24/11/a", Compress.utf8(LINE1 + "\n" + LINE1 + "\n"));
+        assertThat(sink.rows).hasSize(2);
+        assertThat(sink.get(0, "change_key")).isEqualTo(sink.get(1, "change_key"));
+    }
+
+    @Test
+    void quarantinesWrongFieldCountsBadNumbersAndBadOrderDates() throws IOException {
+        String body = String.join("\n",
+                "I-1,Books,12.5,1,2026-11-24 10:00:00,NY,Standard",                    // 7 fields
+                "I-2,Books,12.5,1,2026-11-24 10:00:00,NY,Standard,Google,extra",       // 9 fields
+                "I-3,Books,twelve,1,2026-11-24 10:00:00,NY,Standard,Google",
+                "I-4,Books,12.5,1.5,2026-11-24 10:00:00,NY,Standard,Google",
+                "I-5,Books,12.5,1,2026-13-24 10:00:00,NY,Standard,Google",
+                "I-6,Books,12.5,1,,NY,Standard,Google",
+                "I-7,Books,12.5,1,24/11/2026 10:00,NY,Standard,Google",
+                LINE1);
+        ChangeSink sink = parse("aurora-sales/2026/11/24/11/a", Compress.utf8(body));
+
+        assertThat(sink.rows).hasSize(1);
+        assertThat(sink.get(0, "item_id")).isEqualTo("I-1001");
+        assertThat(sink.quarantined).extracting(q -> q.reason()).containsExactly(ReasonCode.MALFORMED_CSV,
+                ReasonCode.MALFORMED_CSV, ReasonCode.SCHEMA_MISMATCH, ReasonCode.SCHEMA_MISMATCH,
+                ReasonCode.BAD_TIMESTAMP, ReasonCode.BAD_TIMESTAMP, ReasonCode.BAD_TIMESTAMP);
+        assertThat(sink.quarantined).extracting(q -> q.offset()).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(sink.quarantined.get(0).raw()).isEqualTo("I-1,Books,12.5,1,2026-11-24 10:00:00,NY,Standard");
+        assertThat(sink.quarantined.get(0).detail()).contains("found 7", "expected 8");
+        assertThat(sink.quarantined.get(2).detail()).contains("Price", "'twelve'");
+        assertThat(sink.quarantined.get(3).detail()).contains("Quantity", "'1.5'");
+        assertThat(sink.quarantined.get(4).detail()).contains("OrderDate", "2026-13-24");
+    }
+
+    @Test
+    void aTruncatedGzipKeepsTheCompleteLinesAndReportsTheCut() throws IOException {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            body.append("I-").append(i).append(",Books,").append(i).append(".25,1,2026-11-24 10:00:00,NY,Standard,G")
+                    .append(i % 7).append('\n');
+        }
+        byte[] gz = Compress.gzip(body.toString());
+        ChangeSink sink = parse("aurora-sales/2026/11/24/11/a", Arrays.copyOf(gz, gz.length / 2));
+
+        assertThat(sink.rows).isNotEmpty().hasSizeLessThan(2000);
+        assertThat(sink.reasons()).isEqualTo(Map.of(ReasonCode.TRUNCATED_OBJECT, 1L));
+        int n = sink.rows.size();
+        assertThat(sink.get(n - 1, "price")).isEqualTo((n - 1) + 0.25);
+        assertThat(sink.get(n - 1, "referral")).isEqualTo("G" + ((n - 1) % 7));
+    }
+
+    @Test
+    void emptyObjectGivesNothing() throws IOException {
+        ChangeSink sink = parse("aurora-sales/2026/11/24/11/a", new byte[0]);
+        assertThat(sink.rows).isEmpty();
+        assertThat(sink.quarantined).isEmpty();
+        assertThat(parser.datasets()).isEqualTo(List.of("sales_changes"));
+    }
+}
