@@ -61,7 +61,7 @@ class AthenaDdlTest {
         layout = new LakeLayout(LocalSpark.config(workdir).lakeRoot());
         spark.sql("CREATE DATABASE IF NOT EXISTS curated");
         spark.sql("CREATE DATABASE IF NOT EXISTS quarantine");
-        for (String file : List.of("vpc_flow_logs.sql", "app_logs.sql", "quarantine_cwlogs.sql")) {
+        for (String file : List.of("vpc_flow_logs.sql", "app_logs.sql", "quarantine_cwlogs.sql", "click_events.sql", "users_ref.sql")) {
             spark.sql(athenaDdl(file));
         }
 
@@ -98,6 +98,8 @@ class AthenaDdlTest {
     @CsvSource({
             "vpc_flow_logs.sql, curated, vpc_flow_logs, vpc_flow_logs, curated",
             "app_logs.sql, curated, app_logs, app_logs, curated",
+            "click_events.sql, curated, click_events, click_events, curated",
+            "users_ref.sql, curated, users_ref, users_ref, curated",
             "quarantine_cwlogs.sql, quarantine, cwlogs, quarantine, quarantine"})
     void tableHasTheColumnsTidemarkWritesInSchemaOrder(String file, String database, String table, String dataset, String area)
             throws Exception {
@@ -115,7 +117,7 @@ class AthenaDdlTest {
 
     @Test
     void reservedWordColumnsAreBacktickQuoted() throws IOException {
-        for (String file : List.of("vpc_flow_logs.sql", "app_logs.sql", "quarantine_cwlogs.sql")) {
+        for (String file : List.of("vpc_flow_logs.sql", "app_logs.sql", "quarantine_cwlogs.sql", "click_events.sql", "users_ref.sql")) {
             String ddl = ddlText(file);
             for (String reserved : List.of("end", "start", "bytes", "type", "region", "offset", "version", "action", "owner",
                     "protocol", "dataset", "raw")) {
