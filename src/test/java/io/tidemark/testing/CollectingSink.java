@@ -53,6 +53,14 @@ public final class CollectingSink implements RecordSink {
         return quarantined.get(0);
     }
 
+    /** The one quarantine record, whatever rows came with it. */
+    public QuarantineRecord onlyQuarantinedOr() {
+        if (quarantined.size() != 1) {
+            throw new AssertionError("expected exactly one quarantine record, got " + quarantined);
+        }
+        return quarantined.get(0);
+    }
+
     public Map<String, Long> quarantinedByReason() {
         Map<String, Long> counts = new TreeMap<>();
         for (QuarantineRecord q : quarantined) {
