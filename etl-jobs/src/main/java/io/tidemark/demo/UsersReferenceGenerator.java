@@ -79,7 +79,7 @@ public final class UsersReferenceGenerator {
 
         SortedMap<LocalDate, SortedMap<Long, UserAttributes>> snapshots = new TreeMap<>(Map.of(day1, first, day2, second));
         return new GeneratedUsersReference(landingRoot, settings, List.of(key1, key2), snapshots, changed,
-                new TreeSet<>(List.of(newUser)), dimUser(snapshots), 0, Map.of());
+                new TreeSet<>(List.of(newUser)), dimUser(snapshots), 0, new TreeMap<>());
     }
 
     private static Integer segment(Random random) {
