@@ -76,6 +76,13 @@ class UsersCsvParserTest {
     }
 
     @Test
+    void quotedHeaderNamesAreRecognised() throws IOException {
+        CollectingSink sink = parse("\"gender\",\"user_id\",\"segment_id\"\r\n\"male\",\"42\",\"\"\r\n");
+        assertThat(values(sink)).containsExactly(user(42, "male", null));
+        assertThat(sink.quarantined).isEmpty();
+    }
+
+    @Test
     void headerWithExtraColumnsIgnoresThemAndMissingOnesAreNull() throws IOException {
         CollectingSink sink = parse("user_id,age,gender\n42,31,female\n");
         assertThat(values(sink)).containsExactly(user(42, "female", null));
