@@ -101,7 +101,9 @@ class AthenaDdlTest {
             "quarantine_cwlogs.sql, quarantine, cwlogs, quarantine, quarantine",
             "guardduty_findings.sql, curated, guardduty_findings, guardduty_findings, curated",
             "ses_events.sql, curated, ses_events, ses_events, curated",
-            "sales_changes.sql, curated, sales_changes, sales_changes, curated"})
+            "sales_changes.sql, curated, sales_changes, sales_changes, curated",
+            "click_events.sql, curated, click_events, click_events, curated",
+            "users_ref.sql, curated, users_ref, users_ref, curated"})
     void tableHasTheColumnsTidemarkWritesInSchemaOrder(String file, String database, String table, String dataset, String area)
             throws Exception {
         StructType expected = DatasetStructs.curatedRow(DatasetSchemas.get(dataset));
@@ -118,7 +120,7 @@ class AthenaDdlTest {
 
     @Test
     void reservedWordColumnsAreBacktickQuoted() throws IOException {
-        for (String file : List.of("vpc_flow_logs.sql", "app_logs.sql", "quarantine_cwlogs.sql")) {
+        for (String file : List.of("vpc_flow_logs.sql", "app_logs.sql", "quarantine_cwlogs.sql", "click_events.sql", "users_ref.sql")) {
             String ddl = ddlText(file);
             for (String reserved : List.of("end", "start", "bytes", "type", "region", "offset", "version", "action", "owner",
                     "protocol", "dataset", "raw")) {

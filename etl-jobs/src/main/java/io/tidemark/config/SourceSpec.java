@@ -13,6 +13,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = AuroraSalesSourceSpec.class, name = "aurora_sales"),
         @JsonSubTypes.Type(value = DmsSourceSpec.class, name = "dms_csv"),
         @JsonSubTypes.Type(value = DebeziumSourceSpec.class, name = "debezium"),
+        @JsonSubTypes.Type(value = ClickstreamSourceSpec.class, name = "clickstream"),
+        @JsonSubTypes.Type(value = UsersReferenceSourceSpec.class, name = "users_reference"),
 })
 public interface SourceSpec extends java.io.Serializable {
 }

@@ -47,6 +47,18 @@ public final class DemoLanding {
                             + "redeliveries, a delete-then-reinsert, out-of-order updates, tombstones, quoted CSV, bad rows",
                     sales.objects().size(), sales.changesWritten()));
         }
+        if (absent(landingRoot, ClickstreamLandingGenerator.FAMILY)) {
+            GeneratedClickstream clicks = new ClickstreamLandingGenerator(ClickstreamLandingSettings.demo()).generate(landingRoot);
+            lines.add(String.format("clickstream/     %3d objects, %6d click records; LF, CRLF and concatenated framing, gzip, "
+                            + "ids as strings, an unknown action, redeliveries, missing timestamps, bad records",
+                    clicks.objects().size(), clicks.documentsWritten()));
+        }
+        if (absent(landingRoot, UsersReferenceGenerator.FAMILY)) {
+            GeneratedUsersReference users = new UsersReferenceGenerator(UsersReferenceSettings.demo()).generate(landingRoot);
+            lines.add(String.format("reference/users/ %3d daily snapshots; %d users changed attributes, %d new; "
+                            + "CRLF, reordered header, quoted comma", users.keys().size(), users.changedUserIds().size(),
+                    users.newUserIds().size()));
+        }
         return lines;
     }
 

@@ -1,6 +1,7 @@
 package io.tidemark.sources;
 
 import io.tidemark.config.AuroraSalesSourceSpec;
+import io.tidemark.config.ClickstreamSourceSpec;
 import io.tidemark.config.CloudWatchLogsSourceSpec;
 import io.tidemark.config.DebeziumSourceSpec;
 import io.tidemark.config.DmsSourceSpec;
@@ -8,6 +9,7 @@ import io.tidemark.config.FlowLogLinesSourceSpec;
 import io.tidemark.config.GuardDutySourceSpec;
 import io.tidemark.config.SesSourceSpec;
 import io.tidemark.config.SourceSpec;
+import io.tidemark.config.UsersReferenceSourceSpec;
 import io.tidemark.sources.cdc.AuroraSalesCsvParser;
 import io.tidemark.sources.cdc.DebeziumParser;
 import io.tidemark.sources.cdc.DmsCsvParser;
@@ -15,6 +17,8 @@ import io.tidemark.sources.cloudwatch.CloudWatchLogsParser;
 import io.tidemark.sources.flowlines.FlowLogLinesParser;
 import io.tidemark.sources.guardduty.GuardDutyFindingParser;
 import io.tidemark.sources.ses.SesEventParser;
+import io.tidemark.sources.clickstream.ClickstreamParser;
+import io.tidemark.sources.reference.UsersCsvParser;
 
 /** The one place that maps a job's source family to its parser. */
 public final class ObjectParsers {
@@ -45,6 +49,12 @@ public final class ObjectParsers {
         }
         if (source instanceof DebeziumSourceSpec debezium) {
             return new JsonObjectParser(new DebeziumParser(debezium), DEFAULT_MAX_RECORD_BYTES);
+        }
+        if (source instanceof ClickstreamSourceSpec clickstream) {
+            return new JsonObjectParser(new ClickstreamParser(), clickstream.maxRecordBytes());
+        }
+        if (source instanceof UsersReferenceSourceSpec users) {
+            return new UsersCsvParser(users);
         }
         throw new IllegalStateException("Cannot read source " + source + ": no parser for its family");
     }
