@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -78,28 +77,8 @@ public final class JsonDocumentReader implements Serializable {
      * @param raw the object's bytes as stored; not closed here
      */
     public void readObject(InputStream raw, JsonDocumentHandler handler) throws IOException {
-        InputStream content;
-        try {
-            content = ObjectDecompressor.open(new FilterInputStream(raw) {
-                @Override
-                public void close() {
-                    // the caller owns raw; closing the decompressors only releases their inflaters
-                }
-            });
-        } catch (IOException e) {
-            ReadFailure failure = ReadFailure.classify(e, 0).orElseThrow(() -> e);
-            handler.quarantine(0, failure.reason(), failure.detail(), "");
-            return;
-        }
-        try {
-            read(content, handler);
-        } finally {
-            try {
-                content.close();
-            } catch (IOException | RuntimeException e) {
-                // nothing was lost: every byte that could be read has been handled
-            }
-        }
+        DecompressedContent.read(raw, content -> read(content, handler),
+                failure -> handler.quarantine(0, failure.reason(), failure.detail(), ""));
     }
 
     /**

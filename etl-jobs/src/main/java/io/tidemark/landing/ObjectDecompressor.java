@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipInputStream;
+import org.xerial.snappy.SnappyFramedInputStream;
 
 /**
  * Opens a landed object's bytes for reading, undoing its compression. The framing is detected from
@@ -15,6 +16,9 @@ import java.util.zip.ZipInputStream;
  *       payloads that are already gzip);</li>
  *   <li>zlib ({@code 78 01}, {@code 78 5e}, {@code 78 9c}, {@code 78 da});</li>
  *   <li>zip ({@code PK 03 04}): the contents of all entries, one after the other;</li>
+ *   <li>snappy framing format (Firehose {@code Snappy}; stream identifier {@code ff 06 00 00 sNaPpY});</li>
+ *   <li>Hadoop snappy blocks (Firehose {@code HADOOP_SNAPPY}), which have no magic: recognised by the structure
+ *       of the first block (a plausible length, a chunk length and a snappy varint that agree);</li>
  *   <li>anything else is returned as is (an empty object yields an empty stream).</li>
  * </ul>
  * Errors of the compressed data surface when reading: {@link java.io.EOFException} for an object that
@@ -25,7 +29,10 @@ public final class ObjectDecompressor {
     /** Compression layers unwrapped at most (gzip in gzip is 2); protects against nesting bombs. */
     static final int MAX_LAYERS = 4;
     private static final int BUFFER_SIZE = 64 * 1024;
-    private static final int MAGIC_BYTES = 4;
+    /** Enough to recognise the snappy framing magic and a Hadoop snappy block start. */
+    private static final int MAGIC_BYTES = 16;
+    private static final int INNER_MAGIC_BYTES = 2;
+    private static final byte[] SNAPPY_FRAMED_MAGIC = {(byte) 0xff, 0x06, 0x00, 0x00, 0x73, 0x4e, 0x61, 0x50, 0x70, 0x59};
 
     private ObjectDecompressor() {
     }
@@ -38,7 +45,9 @@ public final class ObjectDecompressor {
     public static InputStream open(InputStream raw) throws IOException {
         LookaheadInputStream current = new LookaheadInputStream(raw, MAGIC_BYTES);
         for (int layer = 0; layer < MAX_LAYERS; layer++) {
-            Framing framing = Framing.detect(current.peek(MAGIC_BYTES));
+            // inside a first layer only gzip is looked for: peeking further could reach into a later, broken
+            // part of the content and fail here instead of after the good part has been read
+            Framing framing = Framing.detect(current.peek(layer == 0 ? MAGIC_BYTES : INNER_MAGIC_BYTES));
             if (framing == Framing.NONE || (layer > 0 && framing != Framing.GZIP)) {
                 return current;
             }
@@ -49,7 +58,7 @@ public final class ObjectDecompressor {
 
     /** The compression framings this class recognises. */
     enum Framing {
-        GZIP, ZLIB, ZIP, NONE;
+        GZIP, ZLIB, ZIP, SNAPPY_FRAMED, HADOOP_SNAPPY, NONE;
 
         /** The framing announced by the first bytes of an object (fewer than 4 if the object is shorter). */
         static Framing detect(byte[] head) {
@@ -65,6 +74,13 @@ public final class ObjectDecompressor {
             }
             if (b0 == 'P' && b1 == 'K' && b2 == 3 && b3 == 4) {
                 return ZIP;
+            }
+            if (head.length >= SNAPPY_FRAMED_MAGIC.length
+                    && java.util.Arrays.equals(head, 0, SNAPPY_FRAMED_MAGIC.length, SNAPPY_FRAMED_MAGIC, 0, SNAPPY_FRAMED_MAGIC.length)) {
+                return SNAPPY_FRAMED;
+            }
+            if (HadoopSnappyInputStream.looksLikeStart(head)) {
+                return HADOOP_SNAPPY;
             }
             return NONE;
         }
@@ -83,11 +99,22 @@ public final class ObjectDecompressor {
             };
         }
 
+        private static InputStream snappyFramed(InputStream in) throws IOException {
+            DecoderErrorsInputStream.SourceFailures source = new DecoderErrorsInputStream.SourceFailures(in);
+            try {
+                return new DecoderErrorsInputStream(new SnappyFramedInputStream(source), source);
+            } catch (IOException e) {
+                throw new DecoderErrorsInputStream(InputStream.nullInputStream(), source).translate(e);
+            }
+        }
+
         InputStream decode(InputStream in) throws IOException {
             return switch (this) {
                 case GZIP -> new GzipMembersInputStream(in, BUFFER_SIZE);
                 case ZLIB -> zlib(in);
                 case ZIP -> new ZipEntriesInputStream(new ZipInputStream(in));
+                case SNAPPY_FRAMED -> snappyFramed(in);
+                case HADOOP_SNAPPY -> new HadoopSnappyInputStream(in);
                 case NONE -> in;
             };
         }
