@@ -19,7 +19,8 @@ import java.nio.charset.StandardCharsets;
  *       of the object is in the quarantine record);</li>
  *   <li>a record larger than the maximum: OVERSIZED_RECORD with only its start kept. It is never held whole: its
  *       bytes are counted while it is framed and skipped to its end;</li>
- *   <li>a top-level value that is not an object (a bare string or number): SCHEMA_MISMATCH;</li>
+ *   <li>a top-level value that is not an object (a bare string or number): SCHEMA_MISMATCH; a bare {@code null}
+ *   (a Kafka tombstone) is handed to the record parser;</li>
  *   <li>an object that ends inside a record, or whose decompression fails: TRUNCATED_OBJECT after content,
  *       CORRUPT_COMPRESSION when nothing could be read (content that is not JSON at all is CORRUPT_COMPRESSION
  *       too: it is most likely a compression this class does not know).</li>
@@ -237,7 +238,8 @@ public final class JsonDocumentReader implements Serializable {
             }
             String raw = new String(record.bytes(), 0, record.kept(), StandardCharsets.UTF_8);
             inRecord = false;
-            if (node.isObject()) {
+            if (node.isObject() || (splitArrays && node.isNull())) {
+                // a bare null is a record too: a Kafka tombstone, which only the family's parser can judge
                 handler.document(new JsonDocument(node, raw, offset));
             } else if (!splitArrays) {
                 handler.quarantine(offset, ReasonCode.MALFORMED_JSON, "Cannot parse " + recordName + ": expected '{' starting "
