@@ -33,7 +33,7 @@ public final class ObjectParsers {
             return new CloudWatchLogsParser(cloudWatch);
         }
         if (source instanceof FlowLogLinesSourceSpec flowLines) {
-            return new FlowLogLinesParser(flowLines);
+            return new FirehoseErrorOutputParser(new FlowLogLinesParser(flowLines), flowLines.maxRecordBytes());
         }
         if (source instanceof SesSourceSpec ses) {
             return new JsonObjectParser(new SesEventParser(ses), ses.maxRecordBytes());
@@ -42,7 +42,7 @@ public final class ObjectParsers {
             return new JsonObjectParser(new GuardDutyFindingParser(), guardDuty.maxRecordBytes());
         }
         if (source instanceof AuroraSalesSourceSpec aurora) {
-            return new AuroraSalesCsvParser(aurora);
+            return new FirehoseErrorOutputParser(new AuroraSalesCsvParser(aurora), DEFAULT_MAX_RECORD_BYTES);
         }
         if (source instanceof DmsSourceSpec dms) {
             return new DmsCsvParser(dms);
