@@ -200,7 +200,7 @@ class HiveCatalogTest {
         StructType struct = DatasetStructs.curatedRow(SCHEMA);
         List<Row> rows = new ArrayList<>();
         eventIds.forEach((key, ids) -> ids.forEach(id -> rows.add(RowFactory.create(id, TS, "111122223333", "/aws/lambda/x",
-                "stream", "message " + id, "s3://landing/a.gz", TS, runId, key.values().get("dt"), key.values().get("hr")))));
+                "stream", "message " + id, "s3://landing/a.gz", TS, TS, runId, key.values().get("dt"), key.values().get("hr")))));
         return new PartitionVersionWriter().write(SCHEMA,
                 new MergedPartitions(spark.createDataFrame(rows, struct), List.copyOf(eventIds.keySet()), rows.size(), 0),
                 layout.versionRoot(LakeLayout.CURATED, table.table(), runId));
