@@ -4,11 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.landing.ReasonCode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +22,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes a deterministic Firehose landing zone of clickstream JSON records under {@code <landingRoot>/clickstream/}
@@ -72,23 +67,12 @@ public final class ClickstreamLandingGenerator {
      * @throws IllegalStateException if {@code landingRoot/clickstream/} already holds files
      */
     public GeneratedClickstream generate(Path landingRoot) throws IOException {
-        refuseNonEmpty(landingRoot.resolve(FAMILY));
+        LandingFiles.refuseNonEmpty(landingRoot.resolve(FAMILY));
         Run run = new Run(new Random(settings.seed()), landingRoot);
         for (int hour = 0; hour < settings.hours(); hour++) {
             run.writeHour(hour);
         }
         return run.truth(landingRoot);
-    }
-
-    private static void refuseNonEmpty(Path familyRoot) throws IOException {
-        if (!Files.isDirectory(familyRoot)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(familyRoot)) {
-            if (files.anyMatch(Files::isRegularFile)) {
-                throw new IllegalStateException("landing prefix already holds objects: " + familyRoot);
-            }
-        }
     }
 
     /** One JSON document as written and what a reader must make of it. */
@@ -294,27 +278,16 @@ public final class ClickstreamLandingGenerator {
                 }
             }
             byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-            if (!gzip) {
-                return bytes;
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-                gz.write(bytes);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out.toByteArray();
+            return gzip ? LandingFiles.gzip(bytes) : bytes;
         }
 
         private String key(Instant arrival, boolean gzip) {
-            return new FirehoseObjectKey(FAMILY, arrival, settings.deliveryStream(), STREAM_VERSION,
-                    SeededUuid.next(random)).render() + (gzip ? ".gz" : "");
+            return FirehoseObjectKey.seeded(FAMILY, arrival, settings.deliveryStream(), STREAM_VERSION, random).render()
+                    + (gzip ? ".gz" : "");
         }
 
         private void write(String key, byte[] bytes) throws IOException {
-            Path path = landingRoot.resolve(key);
-            Files.createDirectories(path.getParent());
-            Files.write(path, bytes);
+            LandingFiles.write(landingRoot, key, bytes);
         }
 
         GeneratedClickstream truth(Path root) {

@@ -2,7 +2,6 @@ package io.tidemark.demo;
 
 import io.tidemark.landing.ReasonCode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 
 /**
  * Writes a deterministic Firehose landing zone of CloudWatch Logs subscription records under
@@ -48,7 +46,7 @@ public final class CloudWatchLandingGenerator {
      * @throws IllegalStateException if {@code landingRoot/cwlogs/} already holds files
      */
     public GeneratedLanding generate(Path landingRoot) throws IOException {
-        refuseNonEmpty(landingRoot.resolve(FAMILY));
+        LandingFiles.refuseNonEmpty(landingRoot.resolve(FAMILY));
         Random random = new Random(settings.seed());
         Run run = new Run(random, landingRoot);
         for (int hour = 0; hour < settings.hours(); hour++) {
@@ -57,17 +55,6 @@ public final class CloudWatchLandingGenerator {
         List<WrittenObject> objects = new ArrayList<>(run.written);
         objects.sort(Comparator.comparing(WrittenObject::key));
         return run.truth.build(landingRoot, settings, objects);
-    }
-
-    private static void refuseNonEmpty(Path familyRoot) throws IOException {
-        if (!Files.isDirectory(familyRoot)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(familyRoot)) {
-            if (files.anyMatch(Files::isRegularFile)) {
-                throw new IllegalStateException("landing prefix already holds objects: " + familyRoot);
-            }
-        }
     }
 
     /** Role of an ordinary object in the trap plan. */
@@ -237,14 +224,11 @@ public final class CloudWatchLandingGenerator {
         }
 
         private String key(Instant arrival) {
-            return new FirehoseObjectKey(FAMILY, arrival, settings.deliveryStream(), STREAM_VERSION,
-                    SeededUuid.next(random)).render();
+            return FirehoseObjectKey.seeded(FAMILY, arrival, settings.deliveryStream(), STREAM_VERSION, random).render();
         }
 
         private void write(String key, byte[] bytes) throws IOException {
-            Path path = landingRoot.resolve(key);
-            Files.createDirectories(path.getParent());
-            Files.write(path, bytes);
+            LandingFiles.write(landingRoot, key, bytes);
         }
 
         private int eventCount(List<PlannedEnvelope> envelopes) {

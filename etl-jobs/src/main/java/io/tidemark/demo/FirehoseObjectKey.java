@@ -3,6 +3,7 @@ package io.tidemark.demo;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Random;
 import java.util.UUID;
 
 /**
@@ -14,6 +15,11 @@ record FirehoseObjectKey(String family, Instant arrival, String stream, int stre
     private static final DateTimeFormatter PREFIX = DateTimeFormatter.ofPattern("yyyy/MM/dd/HH/").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SUFFIX_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm-ss").withZone(ZoneOffset.UTC);
+
+    /** A key whose UUID is the next {@link SeededUuid} drawn from {@code random}. */
+    static FirehoseObjectKey seeded(String family, Instant arrival, String stream, int streamVersion, Random random) {
+        return new FirehoseObjectKey(family, arrival, stream, streamVersion, SeededUuid.next(random));
+    }
 
     String render() {
         return family + "/" + PREFIX.format(arrival) + stream + "-" + streamVersion + "-"

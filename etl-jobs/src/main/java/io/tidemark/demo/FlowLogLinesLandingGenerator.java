@@ -1,11 +1,8 @@
 package io.tidemark.demo;
 
 import io.tidemark.landing.ReasonCode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +17,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
-import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes a deterministic Firehose landing of blueprint-processed VPC flow-log lines (FORMATS.md 2.3: one
@@ -65,14 +60,7 @@ public final class FlowLogLinesLandingGenerator {
      * @throws IllegalStateException if it does
      */
     public FlowLinesLanding generate(Path landingRoot) throws IOException {
-        Path familyRoot = landingRoot.resolve(FAMILY);
-        if (Files.isDirectory(familyRoot)) {
-            try (Stream<Path> files = Files.walk(familyRoot)) {
-                if (files.anyMatch(Files::isRegularFile)) {
-                    throw new IllegalStateException("landing prefix already holds objects: " + familyRoot);
-                }
-            }
-        }
+        LandingFiles.refuseNonEmpty(landingRoot.resolve(FAMILY));
         return new Run(landingRoot).write();
     }
 
@@ -125,7 +113,7 @@ public final class FlowLogLinesLandingGenerator {
             fields = rendered.split(" ");
             fields[10] = "-";
             bad.add(7, new Written(String.join(" ", fields), null, ReasonCode.BAD_TIMESTAMP));
-            object("v2-gzip-bad-lines", arrival(h0, 2), gzip(utf8(join(bad, "\n") + "\n")), true, bad, null);
+            object("v2-gzip-bad-lines", arrival(h0, 2), LandingFiles.gzip(utf8(join(bad, "\n") + "\n")), true, bad, null);
 
             List<Written> v5 = new ArrayList<>();
             for (Written w : v2Lines(h1, arrival(h1, 0), n)) {
@@ -135,8 +123,8 @@ public final class FlowLogLinesLandingGenerator {
 
             List<Written> members = v2Lines(h1, arrival(h1, 1), n);
             int half = members.size() / 2;
-            byte[] twoMembers = concat(gzip(utf8(join(members.subList(0, half), "\n") + "\n")),
-                    gzip(utf8(join(members.subList(half, members.size()), "\n") + "\n")));
+            byte[] twoMembers = concat(LandingFiles.gzip(utf8(join(members.subList(0, half), "\n") + "\n")),
+                    LandingFiles.gzip(utf8(join(members.subList(half, members.size()), "\n") + "\n")));
             object("v2-gzip-multi-member", arrival(h1, 1), twoMembers, true, members, null);
 
             object("redelivery", arrival(h1, 2), headedBytes, false, headed, headedKey);
@@ -187,10 +175,8 @@ public final class FlowLogLinesLandingGenerator {
 
         private String object(String trap, Instant arrival, byte[] bytes, boolean gzip, List<Written> lines, String copyOf)
                 throws IOException {
-            String key = new FirehoseObjectKey(FAMILY, arrival, settings.deliveryStream(), 1, SeededUuid.next(random)).render();
-            Path path = landingRoot.resolve(key);
-            Files.createDirectories(path.getParent());
-            Files.write(path, bytes);
+            String key = FirehoseObjectKey.seeded(FAMILY, arrival, settings.deliveryStream(), 1, random).render();
+            LandingFiles.write(landingRoot, key, bytes);
             objects.add(new FlowLinesObject(key, trap, gzip, bytes.length, lines.size(), copyOf));
             for (Written line : lines) {
                 count(line);
@@ -228,16 +214,6 @@ public final class FlowLogLinesLandingGenerator {
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] gzip(byte[] content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -7,7 +7,6 @@ import io.tidemark.landing.ReasonCode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +21,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Writes a deterministic Firehose landing zone of GuardDuty findings delivered by EventBridge under
@@ -68,7 +66,7 @@ public final class GuardDutyLandingGenerator {
      * @throws IllegalStateException if {@code landingRoot/guardduty/} already holds files
      */
     public GuardDutyGeneratedLanding generate(Path landingRoot) throws IOException {
-        refuseNonEmpty(landingRoot.resolve(FAMILY));
+        LandingFiles.refuseNonEmpty(landingRoot.resolve(FAMILY));
         Random random = new Random(settings.seed());
         List<Document> documents = new Plan(random).documents();
         return write(landingRoot, random, documents);
@@ -190,11 +188,9 @@ public final class GuardDutyLandingGenerator {
                 body.writeBytes((document.text() + delimiter).getBytes(StandardCharsets.UTF_8));
                 truth.add(document);
             }
-            String key = new FirehoseObjectKey(FAMILY, object.get(0).arrival(), settings.deliveryStream(), STREAM_VERSION,
-                    SeededUuid.next(random)).render();
-            Path path = landingRoot.resolve(key);
-            Files.createDirectories(path.getParent());
-            Files.write(path, body.toByteArray());
+            String key = FirehoseObjectKey.seeded(FAMILY, object.get(0).arrival(), settings.deliveryStream(), STREAM_VERSION,
+                    random).render();
+            LandingFiles.write(landingRoot, key, body.toByteArray());
             keys.add(key);
             ordinal++;
         }
@@ -227,17 +223,6 @@ public final class GuardDutyLandingGenerator {
         GuardDutyGeneratedLanding build(Path landingRoot, List<String> keys, long documents) {
             return new GuardDutyGeneratedLanding(landingRoot, settings, keys, documents, seen.size(), duplicates,
                     quarantined, rowsByPartition, latest);
-        }
-    }
-
-    private static void refuseNonEmpty(Path familyRoot) throws IOException {
-        if (!Files.isDirectory(familyRoot)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(familyRoot)) {
-            if (files.anyMatch(Files::isRegularFile)) {
-                throw new IllegalStateException("landing prefix already holds objects: " + familyRoot);
-            }
         }
     }
 }

@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.landing.ReasonCode;
 import io.tidemark.sources.cdc.SalesChange;
 import io.tidemark.sources.cdc.SalesImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 import org.apache.commons.codec.digest.DigestUtils;
 
 /**
@@ -51,13 +46,13 @@ import org.apache.commons.codec.digest.DigestUtils;
  */
 public final class SalesCdcLandingGenerator {
     public static final String AURORA_PREFIX = "aurora-sales/";
+    private static final String AURORA_FAMILY = "aurora-sales";
+    private static final String AURORA_STREAM = "aurora-sales";
     public static final String DMS_PREFIX = "dms/shop/public/sales/";
     public static final String DEBEZIUM_PREFIX = "debezium/shop.public.sales/";
     private static final String TOPIC = "shop.public.sales";
     private static final String BINLOG = "mysql-bin.000003";
     private static final DateTimeFormatter SQL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter KEY_HOUR = DateTimeFormatter.ofPattern("yyyy/MM/dd/HH/").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter KEY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm-ss").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DMS_FILE = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final List<String> CATEGORIES = List.of("Books", "Electronics", "Toys", "Garden", "Sports");
     private static final List<String> STATES = List.of("CA", "NY", "TX", "WA", "FL", "IL");
@@ -74,7 +69,7 @@ public final class SalesCdcLandingGenerator {
     /** Writes the three feeds under {@code landingRoot}; their prefixes must not hold files yet. */
     public SalesCdcGroundTruth generate(Path landingRoot) throws IOException {
         for (String prefix : List.of(AURORA_PREFIX, "dms/", "debezium/")) {
-            refuseNonEmpty(landingRoot.resolve(prefix));
+            LandingFiles.refuseNonEmpty(landingRoot.resolve(prefix));
         }
         Run run = new Run(new Random(settings.seed()), landingRoot);
         run.history();
@@ -83,16 +78,6 @@ public final class SalesCdcLandingGenerator {
         run.debezium();
         run.objects.sort(Comparator.comparing(SalesCdcObject::key));
         return run.truth.build(landingRoot, settings, run.objects, settings.day());
-    }
-
-    private static void refuseNonEmpty(Path root) throws IOException {
-        if (Files.isDirectory(root)) {
-            try (Stream<Path> files = Files.walk(root)) {
-                if (files.anyMatch(Files::isRegularFile)) {
-                    throw new IllegalStateException("landing prefix already holds objects: " + root);
-                }
-            }
-        }
     }
 
     private final class Run {
@@ -212,8 +197,7 @@ public final class SalesCdcLandingGenerator {
         }
 
         private String auroraKey(Instant arrival) {
-            return AURORA_PREFIX + KEY_HOUR.format(arrival) + "aurora-sales-1-" + KEY_TIME.format(arrival) + "-"
-                    + SeededUuid.next(random);
+            return FirehoseObjectKey.seeded(AURORA_FAMILY, arrival, AURORA_STREAM, 1, random).render();
         }
 
         /**
@@ -412,20 +396,12 @@ public final class SalesCdcLandingGenerator {
         // ---------------------------------------------------------------- files
 
         private void write(String key, byte[] bytes, String source, String copyOf) throws IOException {
-            Path path = root.resolve(key);
-            Files.createDirectories(path.getParent());
-            Files.write(path, bytes);
+            LandingFiles.write(root, key, bytes);
             objects.add(new SalesCdcObject(key, source, copyOf));
         }
 
         private byte[] gzip(String text) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-                gz.write(text.getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out.toByteArray();
+            return LandingFiles.gzip(text.getBytes(StandardCharsets.UTF_8));
         }
     }
 }

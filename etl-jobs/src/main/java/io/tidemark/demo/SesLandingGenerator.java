@@ -1,11 +1,8 @@
 package io.tidemark.demo;
 
 import io.tidemark.landing.ReasonCode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +19,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes a deterministic Firehose landing zone of Amazon SES event publishing records under {@code <landingRoot>/ses/}
@@ -69,7 +64,7 @@ public final class SesLandingGenerator {
      * @throws IllegalStateException if {@code landingRoot/ses/} already holds files
      */
     public SesGeneratedLanding generate(Path landingRoot) throws IOException {
-        refuseNonEmpty(landingRoot.resolve(FAMILY));
+        LandingFiles.refuseNonEmpty(landingRoot.resolve(FAMILY));
         Run run = new Run(new Random(settings.seed()), landingRoot);
         for (int hour = 0; hour < settings.hours(); hour++) {
             for (int object = 0; object < settings.objectsPerHour(); object++) {
@@ -78,17 +73,6 @@ public final class SesLandingGenerator {
             }
         }
         return run.truth();
-    }
-
-    private static void refuseNonEmpty(Path familyRoot) throws IOException {
-        if (!Files.isDirectory(familyRoot)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(familyRoot)) {
-            if (files.anyMatch(Files::isRegularFile)) {
-                throw new IllegalStateException("landing prefix already holds objects: " + familyRoot);
-            }
-        }
     }
 
     /** The state of one generation run: one Random, consumed in a fixed order. */
@@ -177,12 +161,9 @@ public final class SesLandingGenerator {
                 bad += line.quarantine() == null ? 0 : 1;
                 count(line);
             }
-            byte[] body = gzip(text.toString().getBytes(StandardCharsets.UTF_8));
-            String key = new FirehoseObjectKey(FAMILY, arrival, settings.deliveryStream(), STREAM_VERSION,
-                    SeededUuid.next(random)).render();
-            Path path = landingRoot.resolve(key);
-            Files.createDirectories(path.getParent());
-            Files.write(path, body);
+            byte[] body = LandingFiles.gzip(text.toString().getBytes(StandardCharsets.UTF_8));
+            String key = FirehoseObjectKey.seeded(FAMILY, arrival, settings.deliveryStream(), STREAM_VERSION, random).render();
+            LandingFiles.write(landingRoot, key, body);
             written.add(new SesWrittenObject(key, body.length, lines.size(), rows, bad));
         }
 
@@ -211,15 +192,5 @@ public final class SesLandingGenerator {
             return new SesGeneratedLanding(landingRoot, settings, objects, records, seen.size(), duplicates,
                     new TreeMap<>(quarantined), new TreeMap<>(partitions), new TreeMap<>(dayTypes), keys);
         }
-    }
-
-    private static byte[] gzip(byte[] text) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot gzip an in-memory object", e);
-        }
-        return out.toByteArray();
     }
 }

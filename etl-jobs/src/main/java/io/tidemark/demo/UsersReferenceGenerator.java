@@ -2,7 +2,6 @@ package io.tidemark.demo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,14 +38,7 @@ public final class UsersReferenceGenerator {
      * @throws IllegalStateException if {@code landingRoot/reference/users/} already holds files
      */
     public GeneratedUsersReference generate(Path landingRoot) throws IOException {
-        Path family = landingRoot.resolve(FAMILY);
-        if (Files.isDirectory(family)) {
-            try (var files = Files.walk(family)) {
-                if (files.anyMatch(Files::isRegularFile)) {
-                    throw new IllegalStateException("landing prefix already holds objects: " + family);
-                }
-            }
-        }
+        LandingFiles.refuseNonEmpty(landingRoot.resolve(FAMILY));
         Random random = new Random(settings.seed());
         LocalDate day1 = settings.firstSnapshot();
         LocalDate day2 = day1.plusDays(1);
@@ -74,8 +66,8 @@ public final class UsersReferenceGenerator {
 
         String key1 = FAMILY + "/dt=" + day1 + "/users.csv";
         String key2 = FAMILY + "/dt=" + day2 + "/users.csv";
-        write(landingRoot.resolve(key1), csv(first, false, random));
-        write(landingRoot.resolve(key2), csv(second, true, random));
+        LandingFiles.write(landingRoot, key1, csv(first, false, random).getBytes(StandardCharsets.UTF_8));
+        LandingFiles.write(landingRoot, key2, csv(second, true, random).getBytes(StandardCharsets.UTF_8));
 
         SortedMap<LocalDate, SortedMap<Long, UserAttributes>> snapshots = new TreeMap<>(Map.of(day1, first, day2, second));
         return new GeneratedUsersReference(landingRoot, settings, List.of(key1, key2), snapshots, changed,
@@ -124,10 +116,5 @@ public final class UsersReferenceGenerator {
             }
         });
         return result;
-    }
-
-    private static void write(Path path, String text) throws IOException {
-        Files.createDirectories(path.getParent());
-        Files.writeString(path, text, StandardCharsets.UTF_8);
     }
 }
