@@ -43,7 +43,7 @@ class AuroraSalesCsvParserTest {
 
         assertThat(sink.quarantined).isEmpty();
         assertThat(sink.rows).hasSize(3);
-        assertThat(sink.offsets).containsExactly(0L, 2L, 4L);
+        assertThat(sink.offsets).containsExactly(0L, 1L, 2L);
         Object[] first = sink.rows.get(0);
         String saleId = DigestUtils.sha256Hex(LINE1.getBytes(StandardCharsets.UTF_8));
         assertThat(Arrays.asList(first).subList(1, 14)).containsExactly("aurora", "I", saleId,

@@ -62,8 +62,8 @@ class DmsCsvParserTest {
         assertThat(sink.column("sale_id")).containsExactly("S3", "S1", "S2", "S2");
         assertThat(sink.column("change_ts")).containsOnly(ts("2026-11-24T10:15:30.123Z"));
         assertThat(sink.column("source_seq")).containsExactly("20261124-101530123.csv:0000000001",
-                "20261124-101530123.csv:0000000002", "20261124-101530123.csv:0000000004",
-                "20261124-101530123.csv:0000000005");
+                "20261124-101530123.csv:0000000002", "20261124-101530123.csv:0000000003",
+                "20261124-101530123.csv:0000000004");
         assertThat(sink.get(0, "category")).isEqualTo("Home, Garden");
         assertThat(sink.get(0, "referral")).isEqualTo("line one\nline \"two\"");
         assertThat(sink.get(0, "order_date")).isEqualTo(ts("2026-11-24T10:00:00.123456Z"));
