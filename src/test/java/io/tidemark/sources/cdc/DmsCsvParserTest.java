@@ -141,6 +141,65 @@ class DmsCsvParserTest {
     }
 
     @Test
+    void aFiveMegabyteQuotedFieldIsOversizedAndItsNeighboursAreRead() throws IOException {
+        DmsSourceSpec spec = new DmsSourceSpec(null, null, null, null, null, 64 * 1024);
+        String big = "I,S2,I-2,\"" + "x\n\"\",".repeat(1 << 20) + "\",1,1,2026-11-24 10:00:00,NY,Standard,G\n";
+        String body = "S1,I-1,Books,1,1,2026-11-24 10:00:00,NY,Standard,G\n" + big.substring(2)
+                + "S3,I-3,Books,1,1,2026-11-24 10:00:00,NY,Standard,G\n";
+        assertThat(big.length()).isGreaterThan(5_000_000);
+        ChangeSink sink = parse(spec, PREFIX + "LOAD00000001.csv.gz", Compress.gzip(body));
+
+        assertThat(sink.column("sale_id")).containsExactly("S1", "S3");
+        assertThat(sink.column("source_seq")).containsExactly("LOAD00000001.csv.gz:0000000001",
+                "LOAD00000001.csv.gz:0000000003");
+        assertThat(sink.quarantined).singleElement().satisfies(q -> {
+            assertThat(q.reason()).isEqualTo(ReasonCode.OVERSIZED_RECORD);
+            assertThat(q.offset()).isEqualTo(1L);
+            assertThat(q.raw()).startsWith("S2,I-2,\"x\n").hasSizeLessThanOrEqualTo(1024);
+            assertThat(q.detail()).contains("maxRecordBytes 65536", "record 2 of LOAD00000001.csv.gz");
+        });
+    }
+
+    @Test
+    void aQuotedNewlineStaysInsideItsField() throws IOException {
+        String body = "S1,I-1,\"Books\nand more\",1,1,2026-11-24 10:00:00,NY,Standard,G\n"
+                + "S2,I-2,Toys,1,1,2026-11-24 10:00:00,NY,Standard,G\n";
+        ChangeSink sink = parse(DmsSourceSpec.defaults(), PREFIX + "LOAD00000001.csv", Compress.utf8(body));
+        assertThat(sink.quarantined).isEmpty();
+        assertThat(sink.column("category")).containsExactly("Books\nand more", "Toys");
+        assertThat(sink.column("source_seq")).containsExactly("LOAD00000001.csv:0000000001", "LOAD00000001.csv:0000000002");
+    }
+
+    @Test
+    void aTruncatedGzipKeepsTheCompleteRecordsAndQuarantinesTheCut() throws IOException {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            body.append("S").append(i).append(",I-").append(i).append(",\"Books, ").append(i % 13)
+                    .append("\",1,1,2026-11-24 10:00:00,NY,Standard,G").append(i % 7).append('\n');
+        }
+        byte[] gz = Compress.gzip(body.toString());
+        ChangeSink sink = parse(DmsSourceSpec.defaults(), PREFIX + "LOAD00000001.csv.gz", Arrays.copyOf(gz, gz.length / 2));
+
+        int n = sink.rows.size();
+        assertThat(n).isPositive().isLessThan(3000);
+        for (int i = 0; i < n; i++) {
+            assertThat(sink.get(i, "sale_id")).isEqualTo("S" + i);
+        }
+        assertThat(sink.get(n - 1, "referral")).isEqualTo("G" + ((n - 1) % 7));
+        assertThat(sink.quarantined).singleElement().satisfies(q -> {
+            assertThat(q.reason()).isEqualTo(ReasonCode.TRUNCATED_OBJECT);
+            assertThat(q.offset()).isEqualTo(n);
+        });
+    }
+
+    @Test
+    void specDefaultsAndBoundsMaxRecordBytes() {
+        assertThat(DmsSourceSpec.defaults().maxRecordBytes()).isEqualTo(1 << 20);
+        assertThatThrownBy(() -> new DmsSourceSpec(null, null, null, null, null, 1023))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("maxRecordBytes");
+    }
+
+    @Test
     void unknownFileNamesAreQuarantinedOnce() throws IOException {
         ChangeSink sink = parse(DmsSourceSpec.defaults(), PREFIX + "LOAD1.csv", Compress.utf8("S1,a,b,1,1,x,y,z,w\n"));
         assertThat(sink.rows).isEmpty();
