@@ -1,5 +1,6 @@
 package io.tidemark.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -16,22 +17,32 @@ import java.util.List;
  *                         or the window date for full-load files, is the change time)
  * @param nullMarker       the unquoted text read as null (CsvNullValue); default {@code NULL}
  * @param opInFullLoad     whether full-load rows carry the Op column too (IncludeOpForFullLoad); default false
+ * @param maxRecordBytes   records longer than this (UTF-8 bytes, without the line end) are quarantined as
+ *                         OVERSIZED_RECORD; default 1 MiB, at least 1024
  */
 public record DmsSourceSpec(
         @JsonProperty("columns") List<String> columns,
         @JsonProperty("header") Boolean header,
         @JsonProperty("timestampColumn") String timestampColumn,
         @JsonProperty("nullMarker") String nullMarker,
-        @JsonProperty("opInFullLoad") Boolean opInFullLoad) implements SourceSpec {
+        @JsonProperty("opInFullLoad") Boolean opInFullLoad,
+        @JsonProperty("maxRecordBytes") Integer maxRecordBytes) implements SourceSpec {
 
     public static final List<String> DEFAULT_COLUMNS = List.of("sale_id", "item_id", "category", "price", "quantity",
             "order_date", "destination_state", "shipping_type", "referral");
 
+    public static final int DEFAULT_MAX_RECORD_BYTES = 1 << 20;
+
+    @JsonCreator
     public DmsSourceSpec {
         columns = List.copyOf(columns == null ? DEFAULT_COLUMNS : columns);
         header = header != null && header;
         nullMarker = nullMarker == null ? "NULL" : nullMarker;
         opInFullLoad = opInFullLoad != null && opInFullLoad;
+        maxRecordBytes = maxRecordBytes == null ? DEFAULT_MAX_RECORD_BYTES : maxRecordBytes;
+        if (maxRecordBytes < 1024) {
+            throw new ConfigException("Cannot use source.maxRecordBytes " + maxRecordBytes + ": expected at least 1024");
+        }
         if (!columns.contains("sale_id")) {
             throw new ConfigException("Cannot use source.columns " + columns + ": expected the key column 'sale_id'");
         }
@@ -42,6 +53,12 @@ public record DmsSourceSpec(
             throw new ConfigException("Cannot use source.timestampColumn '" + timestampColumn
                     + "': it is not one of source.columns " + columns);
         }
+    }
+
+    /** The settings without maxRecordBytes (its default). */
+    public DmsSourceSpec(List<String> columns, Boolean header, String timestampColumn, String nullMarker,
+                         Boolean opInFullLoad) {
+        this(columns, header, timestampColumn, nullMarker, opInFullLoad, null);
     }
 
     /** The DESIGN.md default: default columns, no header, no timestamp column, NULL marker. */

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * Daily user reference snapshots {@code reference/users/dt=yyyy-MM-dd/users.csv} ({@code user_id,gender,segment_id},
  * header optional).
  *
- * @param maxRecordBytes CSV rows longer than this (in characters) are quarantined as OVERSIZED_RECORD
+ * @param maxRecordBytes CSV rows longer than this (UTF-8 bytes, without the line end) are quarantined as OVERSIZED_RECORD
  */
 public record UsersReferenceSourceSpec(@JsonProperty("maxRecordBytes") Integer maxRecordBytes) implements SourceSpec {
     public static final int DEFAULT_MAX_RECORD_BYTES = 64 * 1024;

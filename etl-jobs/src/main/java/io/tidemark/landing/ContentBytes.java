@@ -37,6 +37,21 @@ final class ContentBytes {
         return fill() ? chunk[pos] & 0xff : -1;
     }
 
+    /** Skips a leading UTF-8 byte-order mark (call before reading anything). */
+    void skipUtf8Bom() throws IOException {
+        if (peek() != 0xEF) {
+            return;
+        }
+        byte[] bom = new byte[3];
+        int n = 0;
+        while (n < 3 && peek() == (n == 0 ? 0xEF : n == 1 ? 0xBB : 0xBF)) {
+            bom[n++] = (byte) read();
+        }
+        if (n < 3) {
+            pushBack(bom, 0, n);
+        }
+    }
+
     /** Bytes consumed so far. */
     long consumed() {
         return consumed;

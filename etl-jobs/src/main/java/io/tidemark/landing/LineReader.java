@@ -42,7 +42,7 @@ public final class LineReader implements Serializable {
         BoundedBytes line = new BoundedBytes(maxLineBytes + 1);
         long ordinal = 0;
         try {
-            skipBom(in);
+            in.skipUtf8Bom();
             while (true) {
                 line.reset();
                 int b;
@@ -81,19 +81,5 @@ public final class LineReader implements Serializable {
         }
         handler.line(new TextLine(text, ordinal));
         return ordinal + 1;
-    }
-
-    private static void skipBom(ContentBytes in) throws IOException {
-        if (in.peek() != 0xEF) {
-            return;
-        }
-        byte[] bom = new byte[3];
-        int n = 0;
-        while (n < 3 && in.peek() == (n == 0 ? 0xEF : n == 1 ? 0xBB : 0xBF)) {
-            bom[n++] = (byte) in.read();
-        }
-        if (n < 3) {
-            in.pushBack(bom, 0, n);
-        }
     }
 }

@@ -42,7 +42,7 @@ public final class ObjectParsers {
             return new JsonObjectParser(new GuardDutyFindingParser(), guardDuty.maxRecordBytes());
         }
         if (source instanceof AuroraSalesSourceSpec aurora) {
-            return new FirehoseErrorOutputParser(new AuroraSalesCsvParser(aurora), DEFAULT_MAX_RECORD_BYTES);
+            return new FirehoseErrorOutputParser(new AuroraSalesCsvParser(aurora), aurora.maxRecordBytes());
         }
         if (source instanceof DmsSourceSpec dms) {
             return new DmsCsvParser(dms);

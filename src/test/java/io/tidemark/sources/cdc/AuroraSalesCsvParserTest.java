@@ -43,7 +43,7 @@ class AuroraSalesCsvParserTest {
 
         assertThat(sink.quarantined).isEmpty();
         assertThat(sink.rows).hasSize(3);
-        assertThat(sink.offsets).containsExactly(0L, 2L, 4L);
+        assertThat(sink.offsets).containsExactly(0L, 1L, 2L);
         Object[] first = sink.rows.get(0);
         String saleId = DigestUtils.sha256Hex(LINE1.getBytes(StandardCharsets.UTF_8));
         assertThat(Arrays.asList(first).subList(1, 14)).containsExactly("aurora", "I", saleId,
@@ -118,6 +118,30 @@ class AuroraSalesCsvParserTest {
         int n = sink.rows.size();
         assertThat(sink.get(n - 1, "price")).isEqualTo((n - 1) + 0.25);
         assertThat(sink.get(n - 1, "referral")).isEqualTo("G" + ((n - 1) % 7));
+    }
+
+    @Test
+    void aLineOverTheLimitIsOversizedAndItsNeighboursAreRead() throws IOException {
+        AuroraSalesCsvParser small = new AuroraSalesCsvParser(new AuroraSalesSourceSpec(1024));
+        String huge = "I-9,Books,1,1,2026-11-24 10:00:00,NY,Standard," + "x".repeat(3 << 20);
+        ChangeSink sink = new ChangeSink();
+        small.parse(object("aurora-sales/2026/11/24/11/a"),
+                new ByteArrayInputStream(Compress.gzip(LINE1 + "\n" + huge + "\n" + LINE2 + "\n")), sink);
+
+        assertThat(sink.column("item_id")).containsExactly("I-1001", "I-1002");
+        assertThat(sink.offsets).containsExactly(0L, 2L);
+        assertThat(sink.quarantined).singleElement().satisfies(q -> {
+            assertThat(q.reason()).isEqualTo(ReasonCode.OVERSIZED_RECORD);
+            assertThat(q.offset()).isEqualTo(1L);
+            assertThat(q.raw()).startsWith("I-9,Books,").hasSizeLessThanOrEqualTo(1024);
+        });
+    }
+
+    @Test
+    void specDefaultsAndBoundsMaxRecordBytes() {
+        assertThat(new AuroraSalesSourceSpec().maxRecordBytes()).isEqualTo(1 << 20);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AuroraSalesSourceSpec(100))
+                .isInstanceOf(io.tidemark.config.ConfigException.class).hasMessageContaining("maxRecordBytes");
     }
 
     @Test

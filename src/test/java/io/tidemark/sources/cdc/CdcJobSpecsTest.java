@@ -36,6 +36,24 @@ class CdcJobSpecsTest {
     }
 
     @Test
+    void maxRecordBytesIsReadFromJsonAndDefaultsWhenAbsent() {
+        io.tidemark.config.JsonConfigReader reader = new io.tidemark.config.JsonConfigReader();
+        assertThat(reader.read(json("{\"family\": \"aurora_sales\", \"maxRecordBytes\": 4096}"), "a.json",
+                io.tidemark.config.SourceSpec.class)).isEqualTo(new AuroraSalesSourceSpec(4096));
+        assertThat(reader.read(json("{\"family\": \"aurora_sales\"}"), "a.json",
+                io.tidemark.config.SourceSpec.class)).isEqualTo(new AuroraSalesSourceSpec());
+        assertThat(reader.read(json("{\"family\": \"dms_csv\", \"header\": true, \"maxRecordBytes\": 65536}"),
+                "d.json", io.tidemark.config.SourceSpec.class))
+                .isEqualTo(new DmsSourceSpec(null, true, null, null, null, 65536));
+        assertThat(reader.read(json("{\"family\": \"dms_csv\"}"), "d.json", io.tidemark.config.SourceSpec.class))
+                .isEqualTo(DmsSourceSpec.defaults());
+    }
+
+    private static java.io.InputStream json(String text) {
+        return new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void schemaColumnsMatchTheRowLayout() {
         assertThat(DatasetSchemas.get("sales_changes").columnNames()).containsExactly("change_key", "source", "op",
                 "sale_id", "change_ts", "source_seq", "item_id", "category", "price", "quantity", "order_date",

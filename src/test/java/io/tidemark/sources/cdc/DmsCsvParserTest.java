@@ -62,8 +62,8 @@ class DmsCsvParserTest {
         assertThat(sink.column("sale_id")).containsExactly("S3", "S1", "S2", "S2");
         assertThat(sink.column("change_ts")).containsOnly(ts("2026-11-24T10:15:30.123Z"));
         assertThat(sink.column("source_seq")).containsExactly("20261124-101530123.csv:0000000001",
-                "20261124-101530123.csv:0000000002", "20261124-101530123.csv:0000000004",
-                "20261124-101530123.csv:0000000005");
+                "20261124-101530123.csv:0000000002", "20261124-101530123.csv:0000000003",
+                "20261124-101530123.csv:0000000004");
         assertThat(sink.get(0, "category")).isEqualTo("Home, Garden");
         assertThat(sink.get(0, "referral")).isEqualTo("line one\nline \"two\"");
         assertThat(sink.get(0, "order_date")).isEqualTo(ts("2026-11-24T10:00:00.123456Z"));
@@ -138,6 +138,65 @@ class DmsCsvParserTest {
         assertThat(sink.quarantined).isEmpty();
         assertThat(sink.column("referral")).containsExactly("a\r\nb", "c");
         assertThat(sink.column("change_ts")).containsOnly(ts("2026-11-24T10:15:30Z"));
+    }
+
+    @Test
+    void aFiveMegabyteQuotedFieldIsOversizedAndItsNeighboursAreRead() throws IOException {
+        DmsSourceSpec spec = new DmsSourceSpec(null, null, null, null, null, 64 * 1024);
+        String big = "I,S2,I-2,\"" + "x\n\"\",".repeat(1 << 20) + "\",1,1,2026-11-24 10:00:00,NY,Standard,G\n";
+        String body = "S1,I-1,Books,1,1,2026-11-24 10:00:00,NY,Standard,G\n" + big.substring(2)
+                + "S3,I-3,Books,1,1,2026-11-24 10:00:00,NY,Standard,G\n";
+        assertThat(big.length()).isGreaterThan(5_000_000);
+        ChangeSink sink = parse(spec, PREFIX + "LOAD00000001.csv.gz", Compress.gzip(body));
+
+        assertThat(sink.column("sale_id")).containsExactly("S1", "S3");
+        assertThat(sink.column("source_seq")).containsExactly("LOAD00000001.csv.gz:0000000001",
+                "LOAD00000001.csv.gz:0000000003");
+        assertThat(sink.quarantined).singleElement().satisfies(q -> {
+            assertThat(q.reason()).isEqualTo(ReasonCode.OVERSIZED_RECORD);
+            assertThat(q.offset()).isEqualTo(1L);
+            assertThat(q.raw()).startsWith("S2,I-2,\"x\n").hasSizeLessThanOrEqualTo(1024);
+            assertThat(q.detail()).contains("maxRecordBytes 65536", "record 2 of LOAD00000001.csv.gz");
+        });
+    }
+
+    @Test
+    void aQuotedNewlineStaysInsideItsField() throws IOException {
+        String body = "S1,I-1,\"Books\nand more\",1,1,2026-11-24 10:00:00,NY,Standard,G\n"
+                + "S2,I-2,Toys,1,1,2026-11-24 10:00:00,NY,Standard,G\n";
+        ChangeSink sink = parse(DmsSourceSpec.defaults(), PREFIX + "LOAD00000001.csv", Compress.utf8(body));
+        assertThat(sink.quarantined).isEmpty();
+        assertThat(sink.column("category")).containsExactly("Books\nand more", "Toys");
+        assertThat(sink.column("source_seq")).containsExactly("LOAD00000001.csv:0000000001", "LOAD00000001.csv:0000000002");
+    }
+
+    @Test
+    void aTruncatedGzipKeepsTheCompleteRecordsAndQuarantinesTheCut() throws IOException {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            body.append("S").append(i).append(",I-").append(i).append(",\"Books, ").append(i % 13)
+                    .append("\",1,1,2026-11-24 10:00:00,NY,Standard,G").append(i % 7).append('\n');
+        }
+        byte[] gz = Compress.gzip(body.toString());
+        ChangeSink sink = parse(DmsSourceSpec.defaults(), PREFIX + "LOAD00000001.csv.gz", Arrays.copyOf(gz, gz.length / 2));
+
+        int n = sink.rows.size();
+        assertThat(n).isPositive().isLessThan(3000);
+        for (int i = 0; i < n; i++) {
+            assertThat(sink.get(i, "sale_id")).isEqualTo("S" + i);
+        }
+        assertThat(sink.get(n - 1, "referral")).isEqualTo("G" + ((n - 1) % 7));
+        assertThat(sink.quarantined).singleElement().satisfies(q -> {
+            assertThat(q.reason()).isEqualTo(ReasonCode.TRUNCATED_OBJECT);
+            assertThat(q.offset()).isEqualTo(n);
+        });
+    }
+
+    @Test
+    void specDefaultsAndBoundsMaxRecordBytes() {
+        assertThat(DmsSourceSpec.defaults().maxRecordBytes()).isEqualTo(1 << 20);
+        assertThatThrownBy(() -> new DmsSourceSpec(null, null, null, null, null, 1023))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("maxRecordBytes");
     }
 
     @Test

@@ -1,8 +1,11 @@
 package io.tidemark.sources.cdc;
 
 import io.tidemark.config.AuroraSalesSourceSpec;
+import io.tidemark.landing.LineHandler;
+import io.tidemark.landing.LineReader;
 import io.tidemark.landing.QuarantineRecord;
 import io.tidemark.landing.ReasonCode;
+import io.tidemark.landing.TextLine;
 import io.tidemark.sources.LandedObject;
 import io.tidemark.sources.ObjectParser;
 import io.tidemark.sources.RecordSink;
@@ -20,15 +23,18 @@ import org.apache.commons.codec.digest.DigestUtils;
  * <p>The table has no key in the feed, so {@code sale_id} is the SHA-256 hex of the line's eight fields joined by
  * commas (the line without its line break): a redelivered line gets the same id and the same change key, and two
  * genuinely identical sales (same item, price, quantity, second, state, shipping and referral) collapse into one.
- * The change time is OrderDate. CRLF, LF, blank lines and a missing final line break are all accepted; a line with
+ * The change time is OrderDate. Lines are streamed ({@link LineReader}): CRLF, LF, blank lines (not records) and a
+ * missing final line break are all accepted; a line longer than maxRecordBytes is OVERSIZED_RECORD; a line with
  * another number of fields than 8 is MALFORMED_CSV (never shifted into the columns).
  */
 public final class AuroraSalesCsvParser implements ObjectParser {
     private static final long serialVersionUID = 1L;
     private static final int FIELDS = 8;
 
+    private final LineReader lines;
+
     public AuroraSalesCsvParser(AuroraSalesSourceSpec spec) {
-        java.util.Objects.requireNonNull(spec, "spec");
+        this.lines = new LineReader(spec.maxRecordBytes());
     }
 
     @Override
@@ -38,16 +44,17 @@ public final class AuroraSalesCsvParser implements ObjectParser {
 
     @Override
     public void parse(LandedObject object, InputStream raw, RecordSink sink) throws IOException {
-        DecodedText decoded = DecodedText.read(raw);
-        String[] lines = decoded.text().split("\r\n|\n|\r", -1);
-        long offset = 0;
-        for (String line : lines) {
-            if (!line.isBlank()) {
-                parseLine(object, line, offset, sink);
+        lines.readObject(raw, new LineHandler() {
+            @Override
+            public void line(TextLine line) {
+                parseLine(object, line.text(), line.offset(), sink);
             }
-            offset++;
-        }
-        decoded.reportFailure(object.uri(), offset, sink);
+
+            @Override
+            public void quarantine(long offset, ReasonCode reason, String detail, String rawText) {
+                sink.quarantine(new QuarantineRecord(object.uri(), offset, reason, detail, rawText));
+            }
+        });
     }
 
     private void parseLine(LandedObject object, String line, long offset, RecordSink sink) {

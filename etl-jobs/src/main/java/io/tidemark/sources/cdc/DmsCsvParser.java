@@ -1,6 +1,9 @@
 package io.tidemark.sources.cdc;
 
 import io.tidemark.config.DmsSourceSpec;
+import io.tidemark.landing.CsvRecord;
+import io.tidemark.landing.CsvRecordHandler;
+import io.tidemark.landing.CsvRecordReader;
 import io.tidemark.landing.QuarantineRecord;
 import io.tidemark.landing.ReasonCode;
 import io.tidemark.sources.LandedObject;
@@ -16,7 +19,8 @@ import java.util.List;
  * AWS DMS S3-target CSV files of the {@code sales} table (FORMATS 5). Full-load files ({@code LOAD<hex>.csv}) hold
  * rows without Op (read as inserts); CDC files ({@code yyyyMMdd-HHmmss<fraction>.csv}) start each row with Op
  * I/U/D, the after image for I/U and the before image for D. RFC 4180 quoting; the unquoted null marker is null,
- * a quoted one is the string.
+ * a quoted one is the string. Records are streamed ({@link CsvRecordReader}): one longer than maxRecordBytes is
+ * OVERSIZED_RECORD, never held whole. With a header, the header is record 0.
  *
  * <p>Change time: the configured timestamp column, else the CDC file name's time, else (full load) the window date
  * at 00:00 UTC. Source sequence: the file name and the record's 1-based position in the file, zero-padded to 10
@@ -44,33 +48,27 @@ public final class DmsCsvParser implements ObjectParser {
                     + "CDC file yyyyMMdd-HHmmss<fraction>.csv[.gz]", ""));
             return;
         }
-        DecodedText decoded = DecodedText.read(raw);
-        Rfc4180Reader reader = new Rfc4180Reader(decoded.text());
         boolean withOp = !name.fullLoad() || spec.opInFullLoad();
-        boolean headerPending = spec.header();
-        long offset = 0;
-        for (; reader.hasNext(); offset++) {
-            CsvRecord record = reader.next();
-            if (record.isBlank()) {
-                continue;
+        new CsvRecordReader(spec.maxRecordBytes()).readObject(raw, new CsvRecordHandler() {
+            @Override
+            public void record(CsvRecord record) {
+                if (!(spec.header() && record.offset() == 0)) {
+                    parseRecord(object, name, withOp, record, sink);
+                }
             }
-            if (headerPending) {
-                headerPending = false;
-                continue;
+
+            @Override
+            public void quarantine(long offset, ReasonCode reason, String detail, String rawText) {
+                sink.quarantine(new QuarantineRecord(object.uri(), offset, reason,
+                        detail + " (record " + (offset + 1) + " of " + object.fileName() + ")", rawText));
             }
-            parseRecord(object, name, withOp, record, offset, sink);
-        }
-        decoded.reportFailure(object.uri(), offset, sink);
+        });
     }
 
-    private void parseRecord(LandedObject object, DmsFileName name, boolean withOp, CsvRecord record, long offset,
+    private void parseRecord(LandedObject object, DmsFileName name, boolean withOp, CsvRecord record,
                              RecordSink sink) {
+        long offset = record.offset();
         String where = " (record " + (offset + 1) + " of " + object.fileName() + ")";
-        if (record.error() != null) {
-            sink.quarantine(new QuarantineRecord(object.uri(), offset, ReasonCode.MALFORMED_CSV,
-                    record.error() + where, record.raw()));
-            return;
-        }
         List<String> columns = spec.columns();
         int expected = columns.size() + (withOp ? 1 : 0);
         if (record.fields().size() != expected) {

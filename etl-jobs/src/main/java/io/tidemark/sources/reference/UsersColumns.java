@@ -1,5 +1,6 @@
 package io.tidemark.sources.reference;
 
+import io.tidemark.landing.CsvRecord;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,6 +1,9 @@
 package io.tidemark.sources.reference;
 
 import io.tidemark.config.UsersReferenceSourceSpec;
+import io.tidemark.landing.CsvRecord;
+import io.tidemark.landing.CsvRecordHandler;
+import io.tidemark.landing.CsvRecordReader;
 import io.tidemark.landing.QuarantineRecord;
 import io.tidemark.landing.ReasonCode;
 import io.tidemark.sources.LandedObject;
@@ -24,7 +27,7 @@ import java.util.regex.Pattern;
  *
  * <p>Quarantined: a record that cannot be split or has the wrong number of fields (MALFORMED_CSV, never shifted), a
  * user_id or segment_id that is not an integer (SCHEMA_MISMATCH), an empty user_id (MISSING_KEY), every row of an
- * object whose key has no {@code dt=} date (BAD_TIMESTAMP), a row longer than maxRecordBytes characters
+ * object whose key has no {@code dt=} date (BAD_TIMESTAMP), a row longer than maxRecordBytes bytes
  * (OVERSIZED_RECORD), the record a compression failure cut (TRUNCATED_OBJECT / CORRUPT_COMPRESSION). A user_id
  * repeated inside one snapshot is emitted each time; the dataset's key dedup keeps the first (lowest offset).
  */
@@ -34,10 +37,10 @@ public final class UsersCsvParser implements ObjectParser {
     private static final Pattern LONG = Pattern.compile("[+-]?\\d{1,19}");
     private static final Pattern INT = Pattern.compile("[+-]?\\d{1,10}");
 
-    private final int maxRecordChars;
+    private final CsvRecordReader reader;
 
     public UsersCsvParser(UsersReferenceSourceSpec spec) {
-        this.maxRecordChars = spec.maxRecordBytes();
+        this.reader = new CsvRecordReader(spec.maxRecordBytes());
     }
 
     @Override
@@ -47,35 +50,27 @@ public final class UsersCsvParser implements ObjectParser {
 
     @Override
     public void parse(LandedObject object, InputStream raw, RecordSink sink) throws IOException {
-        ObjectText content = ObjectText.read(raw);
         Optional<LocalDate> snapshot = SnapshotDate.fromKey(object.key());
-        CsvRecordReader reader = new CsvRecordReader(content.completeLines());
-        UsersColumns columns = null;
-        long records = 0;
-        for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
-            records++;
-            if (record.raw().length() > maxRecordChars) {
-                quarantine(sink, object, record, ReasonCode.OVERSIZED_RECORD, "Cannot read users row: it has "
-                        + record.raw().length() + " characters, more than maxRecordBytes " + maxRecordChars);
-                continue;
-            }
-            if (record.malformed()) {
-                quarantine(sink, object, record, ReasonCode.MALFORMED_CSV, "Cannot split users row: " + record.problem());
-                continue;
-            }
-            if (columns == null) {
-                Optional<UsersColumns> header = UsersColumns.fromHeader(record);
-                columns = header.orElse(UsersColumns.positional());
-                if (header.isPresent()) {
-                    continue;
+        reader.readObject(raw, new CsvRecordHandler() {
+            private UsersColumns columns;
+
+            @Override
+            public void record(CsvRecord record) {
+                if (columns == null) {
+                    Optional<UsersColumns> header = UsersColumns.fromHeader(record);
+                    columns = header.orElse(UsersColumns.positional());
+                    if (header.isPresent()) {
+                        return;
+                    }
                 }
+                row(object, snapshot, columns, record, sink);
             }
-            row(object, snapshot, columns, record, sink);
-        }
-        if (content.failure() != null) {
-            sink.quarantine(new QuarantineRecord(object.uri(), records, content.failure(), content.detail(),
-                    content.cutTail()));
-        }
+
+            @Override
+            public void quarantine(long offset, ReasonCode reason, String detail, String rawText) {
+                sink.quarantine(new QuarantineRecord(object.uri(), offset, reason, detail, rawText));
+            }
+        });
     }
 
     private static void row(LandedObject object, Optional<LocalDate> snapshot, UsersColumns columns, CsvRecord record,
@@ -116,7 +111,7 @@ public final class UsersCsvParser implements ObjectParser {
         LocalDate date = snapshot.get();
         Instant eventTime = date.atStartOfDay(ZoneOffset.UTC).toInstant();
         sink.row(DATASET, new Object[] {userId, gender == null || gender.isEmpty() ? null : gender, segmentId,
-                Date.valueOf(date)}, record.ordinal(), eventTime);
+                Date.valueOf(date)}, record.offset(), eventTime);
     }
 
     private static Long parseLong(String text) {
@@ -136,6 +131,6 @@ public final class UsersCsvParser implements ObjectParser {
     }
 
     private static void quarantine(RecordSink sink, LandedObject object, CsvRecord record, ReasonCode reason, String detail) {
-        sink.quarantine(new QuarantineRecord(object.uri(), record.ordinal(), reason, detail, record.raw()));
+        sink.quarantine(new QuarantineRecord(object.uri(), record.offset(), reason, detail, record.raw()));
     }
 }
