@@ -31,7 +31,8 @@ class CdcJobSpecsTest {
         for (JobSpec job : List.of(aurora, dms, debezium)) {
             assertThat(job.datasets()).containsExactly("sales_changes");
         }
-        assertThat(ObjectParsers.forSource(aurora.source())).isInstanceOf(AuroraSalesCsvParser.class);
+        assertThat(ObjectParsers.forSource(aurora.source())).isInstanceOf(io.tidemark.sources.FirehoseErrorOutputParser.class);
+        assertThat(ObjectParsers.forSource(aurora.source()).datasets()).containsExactly("sales_changes");
         assertThat(ObjectParsers.forSource(dms.source())).isInstanceOf(DmsCsvParser.class);
     }
 

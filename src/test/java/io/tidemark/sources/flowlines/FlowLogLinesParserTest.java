@@ -240,7 +240,7 @@ class FlowLogLinesParserTest {
         SourceSpec spec = reader.read(new ByteArrayInputStream(utf8("{\"family\": \"flow_log_lines\", \"logGroup\": \"/vpc/flow-logs\"}")),
                 "test.json", SourceSpec.class);
         assertThat(spec).isEqualTo(new FlowLogLinesSourceSpec("/vpc/flow-logs", V2_HEADER, 1 << 20));
-        assertThat(ObjectParsers.forSource(spec)).isInstanceOf(FlowLogLinesParser.class);
+        assertThat(ObjectParsers.forSource(spec)).isInstanceOf(io.tidemark.sources.FirehoseErrorOutputParser.class);
         assertThat(ObjectParsers.forSource(spec).datasets()).containsExactly("vpc_flow_logs");
         assertThatThrownBy(() -> new FlowLogLinesSourceSpec(null, null, null))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("logGroup");
