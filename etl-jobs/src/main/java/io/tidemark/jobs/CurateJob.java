@@ -142,9 +142,7 @@ public final class CurateJob {
                     .toList();
 
             Map<String, Long> reasons = new TreeMap<>();
-            for (Row row : batch.quarantine().groupBy("reason_code").count().collectAsList()) {
-                reasons.put(row.getString(0), row.getLong(1));
-            }
+            batch.objects().forEach(r -> r.quarantinedByReason().forEach((k, v) -> reasons.merge(k, v, Long::sum)));
             List<ObjectReport> reports = batch.objects();
             RunResult result = new RunResult(RunStatus.SUCCEEDED, spec.job(), context.runId(), window.label(), partitions,
                     reports.stream().mapToLong(ObjectReport::rowsIn).sum(), rowsOut,

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -123,7 +124,7 @@ public final class ParsedObjectSource implements SourceReader {
             }
             collector.items.add(new SourceItem.Done(new ObjectReport(object.uri(), object.size(), object.version(),
                     HexFormat.of().formatHex(md5.digest()), collector.rowsIn, collector.controlMessages,
-                    collector.quarantined, new ArrayList<>(collector.partitions))));
+                    collector.quarantinedByReason, new ArrayList<>(collector.partitions))));
             return collector.items;
         }
 
@@ -144,7 +145,7 @@ public final class ParsedObjectSource implements SourceReader {
         private final List<SourceItem> items = new ArrayList<>();
         private final TreeSet<String> partitions = new TreeSet<>();
         private long rowsIn;
-        private long quarantined;
+        private final Map<String, Long> quarantinedByReason = new TreeMap<>();
         private long controlMessages;
 
         Collector(LandedObject object, RunContext context) {
@@ -185,8 +186,8 @@ public final class ParsedObjectSource implements SourceReader {
         @Override
         public void quarantine(QuarantineRecord record) {
             rowsIn++;
-            quarantined++;
-            items.add(new SourceItem.Quarantined(record.reason().name(), QuarantineRows.toRow(record, null, context)));
+            quarantinedByReason.merge(record.reason().name(), 1L, Long::sum);
+            items.add(new SourceItem.Quarantined(QuarantineRows.toRow(record, null, context)));
         }
 
         @Override

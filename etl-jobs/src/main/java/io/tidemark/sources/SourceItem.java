@@ -10,7 +10,7 @@ public sealed interface SourceItem extends Serializable {
     }
 
     /** A row for the job's quarantine table, laid out as the quarantine schema plus {@code dt}. */
-    record Quarantined(String reason, Row row) implements SourceItem {
+    record Quarantined(Row row) implements SourceItem {
     }
 
     /** The object is done: what it held. */
