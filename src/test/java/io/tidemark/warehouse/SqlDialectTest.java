@@ -62,7 +62,7 @@ class SqlDialectTest {
         Map<String, List<TableDefinitions.Column>> postgres =
                 TableDefinitions.parse(String.join(";\n", new WarehouseDdl(SqlDialect.POSTGRES, "tidemark").statements()));
 
-        assertThat(redshift.keySet()).containsExactly("tidemark.dim_date", "tidemark.dim_network_interface",
+        assertThat(redshift.keySet()).containsExactly("tidemark.dim_date", "tidemark.dim_network_interface", "tidemark.dim_user",
                 "tidemark.fact_flow_hourly", "tidemark.etl_load_audit");
         assertThat(postgres.keySet()).containsExactlyElementsOf(redshift.keySet());
         redshift.forEach((table, columns) -> {

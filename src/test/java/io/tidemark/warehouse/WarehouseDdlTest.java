@@ -39,6 +39,7 @@ class WarehouseDdlTest {
                     + "WHERE table_schema = 'tidemark' ORDER BY table_name")).containsExactly(
                     "dim_date|BASE TABLE",
                     "dim_network_interface|BASE TABLE",
+                    "dim_user|BASE TABLE",
                     "etl_load_audit|BASE TABLE",
                     "fact_flow_hourly|BASE TABLE",
                     "v_flow_rejects_daily|VIEW");

@@ -29,6 +29,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -38,23 +39,33 @@ import org.apache.spark.sql.SparkSession;
  * audited transaction. The load id comes from the published version folders, so loading the same versions twice
  * is a no-op.
  */
-public final class FlowHourlyLoadJob {
+public final class FlowHourlyLoadJob implements WarehouseModel {
     public static final String MODEL = "flow_hourly";
     public static final String DATASET = "vpc_flow_logs";
 
-    private final SparkSession spark;
-    private final TableRef table;
-    private final ConnectionSource warehouse;
-    private final String schema;
-
-    public FlowHourlyLoadJob(SparkSession spark, TableRef table, ConnectionSource warehouse, String schema) {
-        this.spark = spark;
-        this.table = table;
-        this.warehouse = warehouse;
-        this.schema = schema;
+    @Override
+    public String name() {
+        return MODEL;
     }
 
-    public FlowHourlyLoadResult load(String runId, List<PartitionVersion> versions) {
+    @Override
+    public List<String> datasets() {
+        return List.of(DATASET);
+    }
+
+    @Override
+    public List<ModelLoadResult> load(ModelLoadContext context, String runId,
+                                      Map<String, List<PartitionVersion>> published) {
+        FlowHourlyLoadResult loaded = load(context, runId, published.getOrDefault(DATASET, List.of()));
+        return List.of(new ModelLoadResult(MODEL, FlowHourlyLoader.DATASET, loaded.loadId(),
+                loaded.loaded() ? ModelLoadResult.Outcome.LOADED : ModelLoadResult.Outcome.SKIPPED, loaded.rows()));
+    }
+
+    FlowHourlyLoadResult load(ModelLoadContext context, String runId, List<PartitionVersion> versions) {
+        SparkSession spark = context.spark();
+        TableRef table = context.table(DATASET);
+        ConnectionSource warehouse = context.warehouse();
+        String schema = context.schema();
         List<PartitionKey> partitions = versions.stream().map(PartitionVersion::partition).sorted().toList();
         spark.sparkContext().setJobDescription("tidemark load " + MODEL + ": aggregate " + partitions.size() + " partitions");
         List<FlowHourlyRow> rows = new ArrayList<>();

@@ -1,20 +1,16 @@
 package io.tidemark.jobs;
 
-import io.tidemark.catalog.TableRef;
-import io.tidemark.config.ConfigException;
 import io.tidemark.config.JobSpec;
 import io.tidemark.landing.LandingWindow;
 import io.tidemark.lake.PartitionVersion;
 import io.tidemark.ops.RunResult;
-import io.tidemark.warehouse.FlowHourlyLoadResult;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /** Runs one job over one window: curate the lake, then load the job's warehouse models from what was published. */
 public final class JobRunner {
-    private static final Set<String> MODELS = Set.of(FlowHourlyLoadJob.MODEL);
-
     private final TidemarkRuntime runtime;
     private final PrintStream progress;
 
@@ -25,12 +21,7 @@ public final class JobRunner {
 
     /** Fails on a model the job spec names but Tidemark does not know, before any work. */
     public static void validate(JobSpec spec) {
-        for (String model : spec.warehouseModels()) {
-            if (!MODELS.contains(model)) {
-                throw new ConfigException("Cannot run job '" + spec.job() + "': warehouseModels names '" + model
-                        + "'; known models are " + MODELS);
-            }
-        }
+        WarehouseModels.validate(spec);
     }
 
     /**
@@ -47,14 +38,20 @@ public final class JobRunner {
                 spec.job(), window, result.status(), result.objects(), result.rowsIn(), result.rowsOut(),
                 result.rowsDuplicate(), result.rowsQuarantined());
         if (load) {
-            for (String model : spec.warehouseModels()) {
-                List<PartitionVersion> versions = outcome.fedPartitions().getOrDefault(FlowHourlyLoadJob.DATASET, List.of());
-                if (model.equals(FlowHourlyLoadJob.MODEL) && !versions.isEmpty()) {
-                    FlowHourlyLoadResult loaded = new FlowHourlyLoadJob(runtime.spark(),
-                            new TableRef(runtime.config().catalog().curatedDatabase(), FlowHourlyLoadJob.DATASET),
-                            runtime.warehouse(), runtime.config().warehouse().schema()).load(result.runId(), versions);
-                    progress.printf("tidemark: %s %s: warehouse fact_flow_hourly %s, %d rows (load %s)%n",
-                            spec.job(), window, loaded.outcome(), loaded.rows(), loaded.loadId());
+            for (String name : spec.warehouseModels()) {
+                WarehouseModel model = WarehouseModels.named(name);
+                Map<String, List<PartitionVersion>> published = new LinkedHashMap<>();
+                for (String dataset : model.datasets()) {
+                    List<PartitionVersion> versions = outcome.fedPartitions().getOrDefault(dataset, List.of());
+                    if (!versions.isEmpty()) {
+                        published.put(dataset, versions);
+                    }
+                }
+                if (!published.isEmpty()) {
+                    for (ModelLoadResult loaded : model.load(ModelLoadContext.of(runtime), result.runId(), published)) {
+                        progress.printf("tidemark: %s %s: warehouse %s %s, %d rows (load %s)%n",
+                                spec.job(), window, loaded.table(), loaded.outcome(), loaded.rows(), loaded.loadId());
+                    }
                 }
             }
         }

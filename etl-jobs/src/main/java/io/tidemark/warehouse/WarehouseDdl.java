@@ -19,6 +19,7 @@ public final class WarehouseDdl {
             "00_schema.sql",
             "10_dim_date.sql",
             "11_dim_network_interface.sql",
+            "14_dim_user.sql",
             "20_fact_flow_hourly.sql",
             "30_etl_load_audit.sql",
             "40_v_flow_rejects_daily.sql");
