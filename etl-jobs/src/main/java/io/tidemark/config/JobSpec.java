@@ -15,6 +15,7 @@ import java.util.List;
  * @param source          the raw family and its settings
  * @param datasets        curated datasets the job writes (each has {@code schemas/<dataset>.json})
  * @param warehouseModels warehouse models loaded after the lake is published (e.g. {@code flow_hourly})
+ * @param schedule        how Airflow schedules the job (optional; see {@link JobSchedule} for the defaults)
  */
 public record JobSpec(
         @JsonProperty("job") String job,
@@ -23,7 +24,8 @@ public record JobSpec(
         @JsonProperty("landingLayout") LandingLayout landingLayout,
         @JsonProperty("source") SourceSpec source,
         @JsonProperty("datasets") List<String> datasets,
-        @JsonProperty("warehouseModels") List<String> warehouseModels) {
+        @JsonProperty("warehouseModels") List<String> warehouseModels,
+        @JsonProperty("schedule") JobSchedule schedule) {
 
     public JobSpec {
         SqlIdentifier.require(job, "job");
@@ -37,5 +39,6 @@ public record JobSpec(
         datasets = List.copyOf(datasets == null ? List.of() : datasets);
         datasets.forEach(d -> SqlIdentifier.require(d, "datasets[]"));
         warehouseModels = List.copyOf(warehouseModels == null ? List.of() : warehouseModels);
+        schedule = (schedule == null ? JobSchedule.defaults() : schedule).withHourlyDefault(landingLayout != LandingLayout.DATED);
     }
 }
