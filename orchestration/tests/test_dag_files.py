@@ -40,7 +40,10 @@ class TopLevelCodeTest(unittest.TestCase):
     def test_the_dag_folder_has_the_three_dags_and_their_helpers(self):
         self.assertEqual([p.name for p in DAG_FILES],
                          ["tidemark_airflow.py", "tidemark_backfill.py", "tidemark_dag_spec.py",
-                          "tidemark_hourly.py", "tidemark_nightly.py"])
+                          "tidemark_definitions.py", "tidemark_hourly.py", "tidemark_nightly.py"])
+        ignored = (DAGS / ".airflowignore").read_text(encoding="utf-8")
+        for helper in ("tidemark_airflow", "tidemark_dag_spec", "tidemark_definitions"):
+            self.assertIn(helper + "\\.py", ignored)
 
     def test_no_clock_and_no_variable_get_at_top_level(self):
         for path in DAG_FILES:

@@ -15,8 +15,23 @@ public final class TidemarkCli implements java.util.concurrent.Callable<Integer>
         System.exit(execute(args));
     }
 
-    /** Runs the CLI and returns the exit code (tests call this instead of {@link #main}). */
+    /**
+     * Runs the CLI and returns the exit code (tests call this instead of {@link #main}). Arguments in Glue's style
+     * ({@code --JOB_NAME ... --verb run --job cwlogs --date ...}) are translated by {@link GlueArguments} first.
+     */
     public static int execute(String... args) {
+        if (GlueArguments.isGlueStyle(args)) {
+            try {
+                GlueArguments glue = GlueArguments.parse(args);
+                System.err.println("tidemark: " + glue.describe());
+                args = glue.commandLine().toArray(String[]::new);
+            } catch (io.tidemark.config.ConfigException e) {
+                System.err.println(e.getMessage());
+                ResultCommand.printResultLine(System.out,
+                        RunResult.failed("tidemark", null, null, ErrorCode.BAD_CONFIG, e.getMessage(), 0));
+                return ErrorCode.BAD_CONFIG.exitCode();
+            }
+        }
         CommandLine cli = new CommandLine(new TidemarkCli());
         cli.setParameterExceptionHandler((ex, arguments) -> {
             CommandLine failed = ex.getCommandLine();
