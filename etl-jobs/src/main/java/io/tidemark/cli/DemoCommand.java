@@ -33,6 +33,8 @@ final class DemoCommand extends ResultCommand {
             description = "An existing landing tree (cwlogs/YYYY/MM/DD/HH/...). Default: generate one in <workdir>/landing.")
     Path landing;
 
+    private final List<RunResult> runs = new ArrayList<>();
+
     @Override
     protected RunResult execute() throws IOException {
         long started = System.currentTimeMillis();
@@ -50,7 +52,7 @@ final class DemoCommand extends ResultCommand {
         }
         config = config.withLandingRoot(landingDir.toUri().toString());
 
-        List<RunResult> runs = new ArrayList<>();
+        runs.clear();
         try (TidemarkRuntime runtime = new TidemarkRuntime(workdir, config)) {
             JobRunner runner = new JobRunner(runtime, System.err);
             WindowDiscovery windows = new WindowDiscovery(runtime.spark().sparkContext().hadoopConfiguration());
@@ -85,6 +87,11 @@ final class DemoCommand extends ResultCommand {
         }
         out.println("Generated a sample landing zone in " + landingDir + ":");
         generated.forEach(line -> out.println("  " + line));
+    }
+
+    @Override
+    protected List<RunResult> windowResults() {
+        return List.copyOf(runs);
     }
 
     @Override

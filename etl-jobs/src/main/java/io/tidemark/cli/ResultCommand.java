@@ -35,6 +35,16 @@ abstract class ResultCommand implements Callable<Integer> {
         return null;
     }
 
+    /** Per-window results of a command that covered several windows (demo, backfill), for its run record. */
+    protected List<RunResult> windowResults() {
+        return List.of();
+    }
+
+    /** Whether the run leaves a record in the lake's {@code _tidemark/runs/} (queries and reports do not). */
+    protected boolean recordsRun() {
+        return true;
+    }
+
     @Override
     public final Integer call() {
         long started = System.currentTimeMillis();
@@ -56,8 +66,16 @@ abstract class ResultCommand implements Callable<Integer> {
             e.printStackTrace(System.err);
             result = failure(ErrorCode.INTERNAL, e.getClass().getSimpleName() + ": " + e.getMessage(), started);
         }
+        if (recordsRun()) {
+            RunRecorder.record(common, commandName(), result, windowResults(), System.err);
+        }
         printResultLine(System.out, result);
         return exitCode(result);
+    }
+
+    private String commandName() {
+        picocli.CommandLine.Command command = getClass().getAnnotation(picocli.CommandLine.Command.class);
+        return command == null ? jobName() : command.name();
     }
 
     private RunResult failure(ErrorCode code, String message, long started) {

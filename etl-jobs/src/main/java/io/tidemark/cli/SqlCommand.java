@@ -47,6 +47,11 @@ final class SqlCommand extends ResultCommand {
     }
 
     @Override
+    protected boolean recordsRun() {
+        return false;
+    }
+
+    @Override
     protected String jobName() {
         return lake ? "sql-lake" : "sql";
     }
