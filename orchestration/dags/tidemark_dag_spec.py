@@ -136,6 +136,10 @@ def _executor(raw: Any, source: str) -> Executor:
         raise SpecError(f"Cannot read {source}: 'schedule.executor.clusterId' is required for kind 'emr'")
     if kind == "glue" and not raw.get("glueJobName"):
         raise SpecError(f"Cannot read {source}: 'schedule.executor.glueJobName' is required for kind 'glue'")
+    for key, owner in (("clusterId", ("emr",)), ("glueJobName", ("glue",)), ("jar", ("spark_submit", "emr"))):
+        if raw.get(key) and kind not in owner:
+            raise SpecError(f"Cannot read {source}: 'schedule.executor.{key}' is not used by kind '{kind}' "
+                            f"(only {', '.join(owner)})")
     jar = raw.get("jar") or (DEFAULT_JAR if kind in ("spark_submit", "emr") else None)
     return Executor(kind=kind, jar=jar, config=raw.get("config"), cluster_id=raw.get("clusterId"),
                     glue_job_name=raw.get("glueJobName"), aws_conn_id=raw.get("awsConnId") or "aws_default")

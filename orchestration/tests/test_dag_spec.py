@@ -102,8 +102,10 @@ class ScheduleFromSpecTest(TempJobsDir):
 
     def test_unknown_and_bad_schedule_keys_are_rejected_with_the_key_named(self):
         cases = {"retires": 3}, {"executor": {"kind": "lambda"}}, {"retries": -1}, {"executor": {"kind": "emr"}}, \
-            {"executor": {"kind": "glue", "jobName": "x"}}, {"hourly": "yes"}
-        expected = ["schedule.retires", "lambda", "retries", "clusterId", "schedule.executor.jobName", "hourly"]
+            {"executor": {"kind": "glue", "jobName": "x"}}, {"hourly": "yes"}, \
+            {"executor": {"kind": "bash", "clusterId": "j-1"}}, {"executor": {"kind": "glue", "glueJobName": "t", "jar": "x"}}
+        expected = ["schedule.retires", "lambda", "retries", "clusterId", "schedule.executor.jobName", "hourly",
+                    "'schedule.executor.clusterId' is not used by kind 'bash'", "'schedule.executor.jar'"]
         for case, key in zip(cases, expected):
             write_spec(self.dir, "gamma", schedule=case)
             with self.assertRaises(ds.SpecError, msg=str(case)) as raised:
