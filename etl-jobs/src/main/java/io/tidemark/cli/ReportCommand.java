@@ -42,7 +42,7 @@ final class ReportCommand extends ResultCommand {
         if (page.getParent() != null) {
             Files.createDirectories(page.getParent());
         }
-        Files.writeString(page, RunReportPage.withBundledECharts().render(runs, Instant.now()), StandardCharsets.UTF_8);
+        Files.writeString(page, RunReportPage.withBundledECharts().render(runs, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), StandardCharsets.UTF_8);
         System.err.println("tidemark: report of " + runs.size() + " runs written to " + page);
         System.out.println(page.toUri());
         return new RunResult(RunStatus.SUCCEEDED, jobName(), null, null, List.of(), 0, runs.size(), 0, 0,

@@ -161,19 +161,21 @@ public final class RunReportPage {
               if (typeof echarts === 'undefined') { root.setAttribute('data-charts-error', 'echarts did not load'); return; }
               var d = JSON.parse(document.getElementById('tidemark-data').textContent);
               var axis = { type: 'category', data: d.labels, axisLabel: { rotate: 30, fontSize: 10 } };
-              var bars = function (name, values, stack) { return { name: name, type: 'bar', stack: stack, data: values }; };
+              var bars = function (name, values, stack, color) {
+                return { name: name, type: 'bar', stack: stack, data: values, itemStyle: { color: color } };
+              };
               var reasons = Object.keys(d.reasons).map(function (k) { return { name: k, value: d.reasons[k] }; });
               var charts = [
                 { id: 'chart-rows', option: { tooltip: { trigger: 'axis' }, legend: {}, xAxis: axis, yAxis: { type: 'value' },
-                    series: [bars('out', d.rows_out, 'rows'), bars('duplicate', d.rows_duplicate, 'rows'),
-                             bars('quarantined', d.rows_quarantined, 'rows')] } },
+                    series: [bars('out', d.rows_out, 'rows', '#4e79a7'), bars('duplicate', d.rows_duplicate, 'rows', '#bab0ac'),
+                             bars('quarantined', d.rows_quarantined, 'rows', '#f28e2b')] } },
                 { id: 'chart-quarantine', option: { tooltip: { trigger: 'item' }, legend: { type: 'scroll' },
                     title: reasons.length ? undefined : { text: 'no quarantined rows', left: 'center', top: 'middle' },
                     series: [{ name: 'quarantined rows', type: 'pie', radius: ['35%', '65%'], data: reasons }] } },
                 { id: 'chart-duration', option: { tooltip: { trigger: 'axis' }, xAxis: axis, yAxis: { type: 'value', name: 's' },
-                    series: [bars('duration', d.duration_s)] } },
+                    series: [bars('duration', d.duration_s, undefined, '#76b7b2')] } },
                 { id: 'chart-quality', option: { tooltip: { trigger: 'axis' }, legend: {}, xAxis: axis, yAxis: { type: 'value' },
-                    series: [bars('passed', d.quality_passed, 'checks'), bars('failed', d.quality_failed, 'checks')] } }
+                    series: [bars('passed', d.quality_passed, 'checks', '#59a14f'), bars('failed', d.quality_failed, 'checks', '#e15759')] } }
               ];
               var done = 0;
               charts.forEach(function (c) {
