@@ -175,7 +175,7 @@ public final class ParsedObjectSource implements SourceReader {
             row[at++] = offset;
             row[at++] = object.arrival() == null ? null : Timestamp.from(object.arrival());
             if (addsNewFields) {
-                row[at++] = newFields;
+                row[at++] = newFields == null ? null : scalaMap(newFields);
             }
             StringBuilder label = new StringBuilder(dataset);
             for (String column : partitioning) {
@@ -190,6 +190,15 @@ public final class ParsedObjectSource implements SourceReader {
             rowsIn++;
             partitions.add(label.toString());
             items.add(new SourceItem.Curated(dataset, RowFactory.create(row)));
+        }
+
+        /** A Row's map value must be a Scala map. */
+        private static scala.collection.immutable.Map<String, String> scalaMap(Map<String, String> values) {
+            scala.collection.immutable.Map<String, String> map = scala.collection.immutable.Map$.MODULE$.empty();
+            for (Map.Entry<String, String> entry : values.entrySet()) {
+                map = map.$plus(new scala.Tuple2<>(entry.getKey(), entry.getValue()));
+            }
+            return map;
         }
 
         @Override
