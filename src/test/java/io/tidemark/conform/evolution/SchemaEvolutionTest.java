@@ -3,6 +3,7 @@ package io.tidemark.conform.evolution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tidemark.catalog.TableRef;
 import io.tidemark.catalog.hive.HiveCatalog;
 import io.tidemark.config.ColumnSpec;
 import io.tidemark.config.DatasetSchema;
@@ -31,7 +32,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
@@ -224,6 +224,20 @@ class SchemaEvolutionTest {
                 .hasMessageContaining("absent");
         assertThat(new SchemaRecords(spark.sparkContext().hadoopConfiguration(), config.lakeRoot()).latest("click_events")
                 .orElseThrow().key()).containsExactly("event_key");
+    }
+
+    @Test
+    @Order(7)
+    void theCatalogAddsOnlyMissingColumnsAndRefusesATypeItDoesNotHave() {
+        HiveCatalog catalog = new HiveCatalog(spark);
+        TableRef table = new TableRef("curated", "click_events");
+        List<String> before = List.of(spark.table(table.quoted()).columns());
+        catalog.addColumns(table, List.of(new ColumnSpec("score", "double", true, null), new ColumnSpec("ref", "string", true, null)));
+        assertThat(spark.table(table.quoted()).columns()).containsExactlyElementsOf(before);
+
+        assertThatThrownBy(() -> catalog.addColumns(table, List.of(new ColumnSpec("score", "string", true, null))))
+                .hasMessageContaining("'score' (string)").hasMessageContaining("has it as double");
+        assertThat(spark.table(table.quoted()).schema().apply("score").dataType().simpleString()).isEqualTo("double");
     }
 
     private static Path only(Path folder) throws IOException {

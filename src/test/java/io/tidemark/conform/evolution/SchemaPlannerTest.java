@@ -1,7 +1,6 @@
 package io.tidemark.conform.evolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidemark.config.ColumnSpec;
 import io.tidemark.config.DatasetSchema;

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.explode;
 import io.tidemark.catalog.Catalog;
 import io.tidemark.catalog.TableRef;
 import io.tidemark.config.DatasetSchema;
+import io.tidemark.landing.ReasonCode;
 import io.tidemark.landing.RunContext;
 import io.tidemark.sources.DatasetStructs;
 import io.tidemark.sources.NewFieldKind;
@@ -87,7 +88,7 @@ public final class SchemaEvolution {
     /** Reason counts of the rows schema evolution quarantined, for the result line. */
     public static Map<String, Long> quarantinedByReason(Map<String, EvolvedDataset> evolved) {
         long total = evolved.values().stream().mapToLong(EvolvedDataset::quarantined).sum();
-        return total == 0 ? Map.of() : Map.of(io.tidemark.landing.ReasonCode.SCHEMA_MISMATCH.name(), total);
+        return total == 0 ? Map.of() : Map.of(ReasonCode.SCHEMA_MISMATCH.name(), total);
     }
 
     /** The parsed quarantine rows plus those schema evolution split off. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -166,7 +167,7 @@ public final class SchemaPlanner {
         return names;
     }
 
-    private static long count(Map<NewFieldKind, Long> kinds, java.util.function.Predicate<NewFieldKind> which) {
+    private static long count(Map<NewFieldKind, Long> kinds, Predicate<NewFieldKind> which) {
         return kinds.entrySet().stream().filter(e -> which.test(e.getKey())).mapToLong(Map.Entry::getValue).sum();
     }
 
