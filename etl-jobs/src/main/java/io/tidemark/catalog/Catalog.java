@@ -1,5 +1,6 @@
 package io.tidemark.catalog;
 
+import io.tidemark.config.ColumnSpec;
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.conform.PartitionKey;
 import io.tidemark.lake.PartitionVersion;
@@ -16,6 +17,14 @@ public interface Catalog {
     void ensureTable(TableRef table, DatasetSchema schema, String location);
 
     boolean tableExists(TableRef table);
+
+    /**
+     * Schema evolution: adds those of the given data columns the existing table lacks, as nullable columns after
+     * its current data columns (before the partition columns), in the order given; partitions published before
+     * read null for them. Columns the table has are left alone, but one with another type fails naming the
+     * column, the table's type and the given one.
+     */
+    void addColumns(TableRef table, List<ColumnSpec> columns);
 
     /** The published location of each of the given partitions that exists. */
     Map<PartitionKey, String> locations(TableRef table, List<PartitionKey> partitions);

@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * A dataset's contract, read from {@code schemas/<dataset>.json}: columns, key, event time, partitioning.
  *
- * @param lineage whether the lineage columns {@code _source_object}, {@code _ingested_at}, {@code _run_id}
- *                are appended (default true)
+ * @param lineage   whether the lineage columns {@code _source_object}, {@code _ingested_at}, {@code _run_id}
+ *                  are appended (default true)
+ * @param evolution how the dataset follows new fields of its raw data (default: new fields are not stored)
  */
 public record DatasetSchema(
         @JsonProperty("dataset") String dataset,
@@ -17,7 +18,8 @@ public record DatasetSchema(
         @JsonProperty("eventTime") String eventTime,
         @JsonProperty("partitioning") List<String> partitioning,
         @JsonProperty("lineage") Boolean lineage,
-        @JsonProperty("columns") List<ColumnSpec> columns) {
+        @JsonProperty("columns") List<ColumnSpec> columns,
+        @JsonProperty("evolution") SchemaEvolution evolution) {
 
     public static final List<String> LINEAGE_COLUMNS = List.of("_source_object", "_ingested_at", "_run_id");
 
@@ -28,6 +30,7 @@ public record DatasetSchema(
         partitioning = List.copyOf(partitioning == null ? List.of() : partitioning);
         lineage = lineage == null ? Boolean.TRUE : lineage;
         columns = List.copyOf(columns == null ? List.of() : columns);
+        evolution = evolution == null ? SchemaEvolution.NONE : evolution;
         if (columns.isEmpty()) {
             throw new ConfigException("Cannot use schema '" + dataset + "': 'columns' is empty");
         }
@@ -52,5 +55,10 @@ public record DatasetSchema(
 
     public boolean hasLineage() {
         return lineage;
+    }
+
+    /** The same contract with other columns (the deployed columns plus those schema evolution added). */
+    public DatasetSchema withColumns(List<ColumnSpec> newColumns) {
+        return new DatasetSchema(dataset, description, key, eventTime, partitioning, lineage, newColumns, evolution);
     }
 }

@@ -10,6 +10,10 @@ import io.tidemark.conform.MergedPartitions;
 import io.tidemark.conform.PartitionKey;
 import io.tidemark.conform.PartitionMerger;
 import io.tidemark.conform.PublishedRows;
+import io.tidemark.conform.evolution.EvolvedDataset;
+import io.tidemark.conform.evolution.SchemaChangeLog;
+import io.tidemark.conform.evolution.SchemaEvolution;
+import io.tidemark.conform.evolution.SchemaRecords;
 import io.tidemark.lake.LakeLayout;
 import io.tidemark.lake.PartitionVersion;
 import io.tidemark.lake.PartitionVersionWriter;
@@ -93,13 +97,22 @@ public final class CurateJob {
 
         SourceBatch batch = sourceFor(spec, hadoopConf).read(spark, fresh, context);
         try {
+            // schema evolution: every dataset is planned before anything is written, so an incompatible change
+            // publishes nothing of the job and leaves its objects unprocessed; then the evolved schemas are recorded
+            // and the catalog tables get their new columns, before any partition is written
+            SchemaEvolution evolution = new SchemaEvolution(new SchemaRecords(hadoopConf.get(), config.lakeRoot()),
+                    new SchemaChangeLog(hadoopConf.get(), config.lakeRoot(), System.err), System.err);
+            Map<String, EvolvedDataset> evolved = evolution.prepare(
+                    spec.datasets().stream().map(DatasetSchemas::get).toList(), batch.datasets(), context);
             List<Target> targets = new ArrayList<>();
-            for (String dataset : spec.datasets()) {
-                targets.add(new Target(DatasetSchemas.get(dataset), new TableRef(config.catalog().curatedDatabase(), dataset),
-                        LakeLayout.CURATED, batch.datasets().get(dataset)));
+            for (EvolvedDataset dataset : evolved.values()) {
+                TableRef table = new TableRef(config.catalog().curatedDatabase(), dataset.schema().dataset());
+                evolution.commit(dataset, catalog, table, layout.tableRoot(LakeLayout.CURATED, table.table()), context);
+                targets.add(new Target(dataset.schema(), table, LakeLayout.CURATED, dataset.rows()));
             }
             targets.add(new Target(DatasetSchemas.get(QuarantineRows.SCHEMA),
-                    new TableRef(config.catalog().quarantineDatabase(), spec.job()), LakeLayout.QUARANTINE, batch.quarantine()));
+                    new TableRef(config.catalog().quarantineDatabase(), spec.job()), LakeLayout.QUARANTINE,
+                    SchemaEvolution.quarantine(batch.quarantine(), evolved)));
 
             long rowsOut = 0;
             long rowsDuplicate = 0;
@@ -141,12 +154,13 @@ public final class CurateJob {
                     .map(r -> new LedgerEntry(r.uri(), r.size(), r.version(), r.md5(), context.runId(), window.label(), r.partitions()))
                     .toList();
 
-            Map<String, Long> reasons = new TreeMap<>();
+            Map<String, Long> reasons = new TreeMap<>(SchemaEvolution.quarantinedByReason(evolved));
             batch.objects().forEach(r -> r.quarantinedByReason().forEach((k, v) -> reasons.merge(k, v, Long::sum)));
             List<ObjectReport> reports = batch.objects();
             RunResult result = new RunResult(RunStatus.SUCCEEDED, spec.job(), context.runId(), window.label(), partitions,
                     reports.stream().mapToLong(ObjectReport::rowsIn).sum(), rowsOut,
-                    reports.stream().mapToLong(ObjectReport::quarantined).sum(), rowsDuplicate, quality,
+                    reports.stream().mapToLong(ObjectReport::quarantined).sum()
+                            + evolved.values().stream().mapToLong(EvolvedDataset::quarantined).sum(), rowsDuplicate, quality,
                     System.currentTimeMillis() - started, null, reasons,
                     reports.stream().mapToLong(ObjectReport::controlMessages).sum(), reports.size());
             return new CurateOutcome(result, fed, () -> ledger.commit(context.runId(), entries));

@@ -12,7 +12,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Spark row layouts derived from a {@link DatasetSchema}. A source row is the schema's columns, then
  * {@code _source_object}, {@code _source_offset} and {@code _arrival_ts} (Firehose's arrival time from the object
- * key, the fallback event time), then the partition columns. A curated row with lineage is the schema's columns,
+ * key, the fallback event time), then, for a dataset that adds new fields, {@code _new_fields} (the record's fields
+ * the parser does not map, see {@link NewFields}; never stored as such), then the partition columns. A curated row with lineage is the schema's columns,
  * {@code _source_object}, {@code _arrival_ts}, {@code _ingested_at}, {@code _run_id}, then the partition columns.
  * Partition columns are strings.
  */
@@ -22,6 +23,7 @@ public final class DatasetStructs {
     public static final String ARRIVAL_TS = "_arrival_ts";
     public static final String INGESTED_AT = "_ingested_at";
     public static final String RUN_ID = "_run_id";
+    public static final String NEW_FIELDS = "_new_fields";
 
     private DatasetStructs() {
     }
@@ -41,6 +43,10 @@ public final class DatasetStructs {
         fields.add(DataTypes.createStructField(SOURCE_OBJECT, DataTypes.StringType, false));
         fields.add(DataTypes.createStructField(SOURCE_OFFSET, DataTypes.LongType, false));
         fields.add(DataTypes.createStructField(ARRIVAL_TS, DataTypes.TimestampType, true));
+        if (schema.evolution().addsNewFields()) {
+            fields.add(DataTypes.createStructField(NEW_FIELDS,
+                    DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, false), true));
+        }
         schema.partitioning().forEach(p -> fields.add(DataTypes.createStructField(p, DataTypes.StringType, false)));
         return DataTypes.createStructType(fields);
     }

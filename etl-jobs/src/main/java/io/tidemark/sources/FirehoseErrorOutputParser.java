@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -91,6 +92,12 @@ public final class FirehoseErrorOutputParser implements ObjectParser {
         @Override
         public void row(String dataset, Object[] values, long offset, Instant eventTime) {
             sink.row(dataset, values, base + offset, eventTime);
+            next = Math.max(next, base + offset + 1);
+        }
+
+        @Override
+        public void row(String dataset, Object[] values, Map<String, String> newFields, long offset, Instant eventTime) {
+            sink.row(dataset, values, newFields, base + offset, eventTime);
             next = Math.max(next, base + offset + 1);
         }
 

@@ -155,6 +155,11 @@ public final class ParsedObjectSource implements SourceReader {
 
         @Override
         public void row(String dataset, Object[] values, long offset, Instant eventTime) {
+            row(dataset, values, null, offset, eventTime);
+        }
+
+        @Override
+        public void row(String dataset, Object[] values, Map<String, String> newFields, long offset, Instant eventTime) {
             DatasetSchema schema = schemas.computeIfAbsent(dataset, DatasetSchemas::get);
             if (values.length != schema.columns().size()) {
                 throw new IllegalStateException("Cannot emit a " + dataset + " row: " + values.length
@@ -162,12 +167,16 @@ public final class ParsedObjectSource implements SourceReader {
             }
             ZonedDateTime time = eventTime.atZone(ZoneOffset.UTC);
             List<String> partitioning = schema.partitioning();
-            Object[] row = new Object[values.length + 3 + partitioning.size()];
+            boolean addsNewFields = schema.evolution().addsNewFields();
+            Object[] row = new Object[values.length + (addsNewFields ? 4 : 3) + partitioning.size()];
             System.arraycopy(values, 0, row, 0, values.length);
             int at = values.length;
             row[at++] = object.uri();
             row[at++] = offset;
             row[at++] = object.arrival() == null ? null : Timestamp.from(object.arrival());
+            if (addsNewFields) {
+                row[at++] = newFields == null ? null : scalaMap(newFields);
+            }
             StringBuilder label = new StringBuilder(dataset);
             for (String column : partitioning) {
                 String value = switch (column) {
@@ -181,6 +190,15 @@ public final class ParsedObjectSource implements SourceReader {
             rowsIn++;
             partitions.add(label.toString());
             items.add(new SourceItem.Curated(dataset, RowFactory.create(row)));
+        }
+
+        /** A Row's map value must be a Scala map. */
+        private static scala.collection.immutable.Map<String, String> scalaMap(Map<String, String> values) {
+            scala.collection.immutable.Map<String, String> map = scala.collection.immutable.Map$.MODULE$.empty();
+            for (Map.Entry<String, String> entry : values.entrySet()) {
+                map = map.$plus(new scala.Tuple2<>(entry.getKey(), entry.getValue()));
+            }
+            return map;
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.tidemark.sources;
 
 import io.tidemark.landing.QuarantineRecord;
 import java.time.Instant;
+import java.util.Map;
 
 /** Where a parser sends what it found in one object, in object order. */
 public interface RecordSink {
@@ -16,6 +17,18 @@ public interface RecordSink {
      * @param eventTime the record's event time: decides its {@code dt} / {@code hr} partition (UTC)
      */
     void row(String dataset, Object[] values, long offset, Instant eventTime);
+
+    /**
+     * A curated row with the record's new fields ({@link NewFields}), for datasets whose schema adds new fields
+     * as columns ({@code "evolution": {"newFields": "add"}}). Sinks that do not store new fields (test sinks, the
+     * families without new-field support) keep the row and ignore them, as {@link #row(String, Object[], long,
+     * Instant)} does.
+     *
+     * @param newFields new fields by name as landed, values encoded by {@link NewFieldKind#encode}; null if none
+     */
+    default void row(String dataset, Object[] values, Map<String, String> newFields, long offset, Instant eventTime) {
+        row(dataset, values, offset, eventTime);
+    }
 
     /** A record (or the rest of the object) that cannot be curated. */
     void quarantine(QuarantineRecord record);

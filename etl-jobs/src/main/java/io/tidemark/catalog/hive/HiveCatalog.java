@@ -8,14 +8,18 @@ import io.tidemark.conform.PartitionKey;
 import io.tidemark.lake.PartitionVersion;
 import io.tidemark.sources.DatasetStructs;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.catalog.CatalogTablePartition;
 import org.apache.spark.sql.catalyst.catalog.ExternalCatalog;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import scala.Option;
 import scala.Tuple2;
 
@@ -47,6 +51,29 @@ public final class HiveCatalog implements Catalog {
     @Override
     public boolean tableExists(TableRef table) {
         return spark.catalog().tableExists(table.database(), table.table());
+    }
+
+    @Override
+    public void addColumns(TableRef table, List<ColumnSpec> columns) {
+        StructType current = spark.sharedState().externalCatalog().getTable(table.database(), table.table()).dataSchema();
+        Map<String, StructField> existing = new HashMap<>();
+        for (StructField field : current.fields()) {
+            existing.put(field.name().toLowerCase(Locale.ROOT), field);
+        }
+        List<String> missing = new ArrayList<>();
+        for (ColumnSpec column : columns) {
+            StructField field = existing.get(column.name());
+            if (field == null) {
+                missing.add(HiveTableDdl.column(new ColumnSpec(column.name(), column.type(), true, column.doc())));
+            } else if (!field.dataType().equals(DatasetStructs.sparkType(column.type()))) {
+                throw new IllegalStateException("Cannot add column '" + column.name() + "' (" + column.type() + ") to "
+                        + table + ": the table has it as " + field.dataType().simpleString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            spark.sql("ALTER TABLE " + table.quoted() + " ADD COLUMNS (" + String.join(", ", missing) + ")");
+            spark.catalog().refreshTable(table.toString());
+        }
     }
 
     @Override
@@ -126,8 +153,7 @@ public final class HiveCatalog implements Catalog {
         public static String createTable(TableRef table, DatasetSchema schema, String location) {
             List<String> columns = new ArrayList<>();
             for (ColumnSpec column : schema.columns()) {
-                columns.add("`" + column.name() + "` " + DatasetStructs.hiveType(column.type())
-                        + (column.doc().isEmpty() ? "" : " COMMENT '" + literal(column.doc()) + "'"));
+                columns.add(column(column));
             }
             if (schema.hasLineage()) {
                 columns.add("`" + DatasetStructs.SOURCE_OBJECT + "` string COMMENT 'landed object the row came from'");
@@ -143,6 +169,12 @@ public final class HiveCatalog implements Catalog {
                     + "STORED AS PARQUET\n"
                     + "LOCATION '" + literal(location) + "'\n"
                     + "TBLPROPERTIES ('parquet.compression'='SNAPPY')";
+        }
+
+        /** One column definition: {@code `name` type [COMMENT '...']}. */
+        static String column(ColumnSpec column) {
+            return "`" + column.name() + "` " + DatasetStructs.hiveType(column.type())
+                    + (column.doc().isEmpty() ? "" : " COMMENT '" + literal(column.doc()) + "'");
         }
     }
 }

@@ -5,17 +5,21 @@ import io.tidemark.landing.QuarantineRecord;
 import io.tidemark.landing.ReasonCode;
 import io.tidemark.sources.JsonRecordParser;
 import io.tidemark.sources.LandedObject;
+import io.tidemark.sources.NewFields;
 import io.tidemark.sources.RecordSink;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * One clickstream record ({@code {"article_id","user_id","action"}} plus optional {@code event_id} and
- * {@code timestamp}; other fields are ignored) to one {@code click_events} row, in the schema's column order:
- * event_key, event_id, article_id, user_id, action, event_ts, event_ts_from_arrival.
+ * {@code timestamp}) to one {@code click_events} row, in the schema's column order:
+ * event_key, event_id, article_id, user_id, action, event_ts, event_ts_from_arrival. Any other top-level scalar
+ * field goes with the row as a new field ({@link NewFields}); the curate step adds it as a column when the schema
+ * says so ({@code "evolution": {"newFields": "add"}}).
  *
  * <p>The event time is the record's {@code timestamp}; without one it is the object's Firehose arrival time (or,
  * for an object whose key is not a Firehose key, the window date at 00:00 UTC) and event_ts_from_arrival is true.
@@ -28,6 +32,8 @@ public final class ClickstreamParser implements JsonRecordParser {
     public static final String DATASET = "click_events";
     static final String ARTICLE_ID = "article_id";
     static final String USER_ID = "user_id";
+    /** The raw fields this parser maps to columns; every other scalar field is a new field. */
+    static final Set<String> KNOWN_FIELDS = Set.of(EventIdField.NAME, ARTICLE_ID, USER_ID, ActionField.NAME, EventTimestamp.NAME);
     /** Quarantined raw text is cut to this many characters. */
     static final int MAX_RAW_CHARS = 64 * 1024;
 
@@ -65,7 +71,7 @@ public final class ClickstreamParser implements JsonRecordParser {
                 action.value(),
                 Timestamp.from(eventTime),
                 fromArrival};
-        sink.row(DATASET, values, offset, eventTime);
+        sink.row(DATASET, values, NewFields.of(document, KNOWN_FIELDS), offset, eventTime);
     }
 
     private static Instant fallbackTime(LandedObject object) {
