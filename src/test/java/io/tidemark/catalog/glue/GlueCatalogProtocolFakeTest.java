@@ -182,6 +182,12 @@ class GlueCatalogProtocolFakeTest {
         assertThat(glue.entries("BatchDeletePartition")).as("each partition answered EntityNotFound").containsExactly(25, 25, 10);
         assertThat(glue.locations("curated", "app_logs")).hasSize(10);
         catalog.dropPartitions(new TableRef("curated", "no_such_table"), dropped);
+
+        glue.failEntryNext(List.of("2026-11-03", "12"), "InvalidInputException");
+        assertThatThrownBy(() -> catalog.dropPartitions(TABLE, List.of(key("2026-11-03", "12"), key("2026-11-03", "13"))))
+                .isInstanceOfSatisfying(TidemarkException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CATALOG_FAILED))
+                .hasMessageContaining("dt=2026-11-03/hr=12 (InvalidInputException");
+        assertThat(glue.locations("curated", "app_logs")).hasSize(9).containsKey(List.of("2026-11-03", "12"));
     }
 
     @Test

@@ -235,7 +235,7 @@ public final class GlueCatalog implements Catalog, AutoCloseable {
         if (!failed.isEmpty()) {
             throw new TidemarkException(ErrorCode.CATALOG_FAILED, "Cannot publish " + failed.size() + " of " + versions.size()
                     + " partitions of " + table + " in the Glue Data Catalog (the others are published; a rerun converges): "
-                    + describe(failed, all));
+                    + describe(failed, keysOf(all)));
         }
     }
 
@@ -248,10 +248,11 @@ public final class GlueCatalog implements Catalog, AutoCloseable {
         partitions.forEach(key -> byValues.put(values(key), key));
         List<List<String>> pending = List.copyOf(byValues.keySet());
         Map<List<String>, EntryError> failed = new LinkedHashMap<>();
+        Map<List<String>, EntryError> lastRetryable = new LinkedHashMap<>();
         for (int round = 0; !pending.isEmpty(); round++) {
             List<List<String>> next = new ArrayList<>();
             if (round == ENTRY_ROUNDS) {
-                pending.forEach(v -> failed.put(v, new EntryError(v, "Retryable", "still failing after " + ENTRY_ROUNDS + " rounds")));
+                pending.forEach(v -> failed.put(v, lastRetryable.get(v)));
                 break;
             }
             pauseBeforeRound(round);
@@ -272,6 +273,7 @@ public final class GlueCatalog implements Catalog, AutoCloseable {
                 for (EntryError error : errors.get()) {
                     if (RETRYABLE_ENTRY_ERRORS.contains(error.code())) {
                         next.add(error.values());
+                        lastRetryable.put(error.values(), error);
                     } else if (!error.code().equals(NOT_FOUND)) {
                         failed.put(error.values(), error);
                     }
@@ -281,9 +283,7 @@ public final class GlueCatalog implements Catalog, AutoCloseable {
         }
         if (!failed.isEmpty()) {
             throw new TidemarkException(ErrorCode.CATALOG_FAILED, "Cannot drop " + failed.size() + " partitions of " + table
-                    + " from the Glue Data Catalog: " + failed.entrySet().stream()
-                    .map(e -> byValues.get(e.getKey()).path() + " (" + e.getValue().code() + ": " + e.getValue().message() + ")")
-                    .collect(Collectors.joining("; ")));
+                    + " from the Glue Data Catalog: " + describe(failed, byValues));
         }
     }
 
@@ -379,15 +379,22 @@ public final class GlueCatalog implements Catalog, AutoCloseable {
         });
     }
 
-    private static String describe(Map<List<String>, EntryError> failed, Map<List<String>, PartitionVersion> versions) {
+    /** {@code dt=2026-11-24/hr=10 (InvalidInputException: ...); ...} */
+    private static String describe(Map<List<String>, EntryError> failed, Map<List<String>, PartitionKey> keys) {
         return failed.entrySet().stream()
                 .map(e -> {
-                    PartitionVersion version = versions.get(e.getKey());
-                    String label = version == null ? String.valueOf(e.getKey()) : version.partition().path();
+                    PartitionKey key = keys.get(e.getKey());
                     EntryError error = e.getValue();
-                    return label + " (" + (error == null ? "no answer" : error.code() + ": " + error.message()) + ")";
+                    return (key == null ? String.valueOf(e.getKey()) : key.path())
+                            + " (" + (error == null ? "no answer" : error.code() + ": " + error.message()) + ")";
                 })
                 .collect(Collectors.joining("; "));
+    }
+
+    private static Map<List<String>, PartitionKey> keysOf(Map<List<String>, PartitionVersion> versions) {
+        Map<List<String>, PartitionKey> keys = new LinkedHashMap<>();
+        versions.forEach((values, version) -> keys.put(values, version.partition()));
+        return keys;
     }
 
     private void pauseBeforeRound(int round) {
