@@ -31,4 +31,13 @@ public interface Catalog {
 
     /** Points each partition at its new version: adds missing partitions, moves existing ones. */
     void publish(TableRef table, List<PartitionVersion> versions);
+
+    /**
+     * Whether Spark SQL resolves this catalog's tables by name ({@code spark.table}, {@code sql --lake}): true for
+     * the metastore Spark itself uses; false for a catalog reached through another client, whose tables are read
+     * through their partition {@link #locations} ({@link PublishedPartitionReader}).
+     */
+    default boolean tablesVisibleToSparkSql() {
+        return true;
+    }
 }

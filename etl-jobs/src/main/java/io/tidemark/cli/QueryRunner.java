@@ -1,5 +1,6 @@
 package io.tidemark.cli;
 
+import io.tidemark.config.ConfigException;
 import io.tidemark.config.SqlIdentifier;
 import io.tidemark.jobs.TidemarkRuntime;
 import java.sql.Connection;
@@ -53,7 +54,7 @@ final class QueryRunner {
 
     /** One line per curated table: rows, partitions, landed objects it came from. */
     ResultTable lakeSummary() {
-        SparkSession spark = runtime.spark();
+        SparkSession spark = sparkSqlOverTheCatalog();
         String database = runtime.config().catalog().curatedDatabase();
         List<List<Object>> rows = new ArrayList<>();
         {
@@ -69,7 +70,7 @@ final class QueryRunner {
 
     /** Records per quarantine table (one per job) and reason code. */
     ResultTable quarantineSummary() {
-        SparkSession spark = runtime.spark();
+        SparkSession spark = sparkSqlOverTheCatalog();
         String database = runtime.config().catalog().quarantineDatabase();
         List<List<Object>> rows = new ArrayList<>();
         for (String table : tableNames(spark, database)) {
@@ -79,6 +80,17 @@ final class QueryRunner {
             }
         }
         return new ResultTable(List.of("table", "reason_code", "records", "objects"), rows);
+    }
+
+    /** The session, if Spark SQL knows the catalog's tables by name (not so for catalog.kind = glue). */
+    private SparkSession sparkSqlOverTheCatalog() {
+        if (!runtime.catalog().tablesVisibleToSparkSql()) {
+            throw new ConfigException("Cannot query the lake with Spark SQL when catalog.kind = glue: that catalog is"
+                    + " reached through the AWS SDK and Spark SQL does not know its tables by name. Query the tables with"
+                    + " Athena, or use catalog.kind = hive on a Spark runtime whose metastore client is the Glue Data"
+                    + " Catalog (EMR or AWS Glue with the Glue catalog integration on)");
+        }
+        return runtime.spark();
     }
 
     private static List<String> tableNames(SparkSession spark, String database) {
@@ -95,7 +107,7 @@ final class QueryRunner {
 
     /** The lake as Athena would see it: Spark SQL over the catalog, the curated database as default. */
     ResultTable lake(String sql) {
-        SparkSession spark = runtime.spark();
+        SparkSession spark = sparkSqlOverTheCatalog();
         String database = runtime.config().catalog().curatedDatabase();
         spark.sql("CREATE DATABASE IF NOT EXISTS `" + database + "`");
         spark.sql("USE `" + database + "`");

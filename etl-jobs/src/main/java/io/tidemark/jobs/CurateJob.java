@@ -1,6 +1,7 @@
 package io.tidemark.jobs;
 
 import io.tidemark.catalog.Catalog;
+import io.tidemark.catalog.PublishedPartitionReader;
 import io.tidemark.catalog.TableRef;
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.config.DatasetSchemas;
@@ -43,7 +44,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
@@ -196,13 +196,7 @@ public final class CurateJob {
     }
 
     private PublishedRows published(Target target) {
-        return partitions -> {
-            if (partitions.isEmpty() || catalog.locations(target.table(), partitions).isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(spark.table(target.table().quoted())
-                    .where(PartitionMerger.inPartitions(target.schema().partitioning(), partitions)));
-        };
+        return partitions -> new PublishedPartitionReader(spark, catalog).read(target.table(), target.schema(), partitions);
     }
 
     private SourceReader sourceFor(JobSpec spec, HadoopConf hadoopConf) {

@@ -8,8 +8,8 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 
 import io.tidemark.catalog.TableRef;
+import io.tidemark.config.DatasetSchemas;
 import io.tidemark.conform.PartitionKey;
-import io.tidemark.conform.PartitionMerger;
 import io.tidemark.lake.PartitionVersion;
 import io.tidemark.ops.ErrorCode;
 import io.tidemark.ops.TidemarkException;
@@ -30,6 +30,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -69,8 +71,8 @@ public final class FlowHourlyLoadJob implements WarehouseModel {
         List<PartitionKey> partitions = versions.stream().map(PartitionVersion::partition).sorted().toList();
         spark.sparkContext().setJobDescription("tidemark load " + MODEL + ": aggregate " + partitions.size() + " partitions");
         List<FlowHourlyRow> rows = new ArrayList<>();
-        for (Row row : spark.table(table.quoted())
-                .where(PartitionMerger.inPartitions(List.of("dt", "hr"), partitions))
+        Optional<Dataset<Row>> published = context.published().read(table, DatasetSchemas.get(DATASET), partitions);
+        for (Row row : published.isEmpty() ? List.<Row>of() : published.get()
                 .where(col("log_status").equalTo("OK").and(col("action").isNotNull()).and(col("interface_id").isNotNull()))
                 .groupBy(col("dt"), col("hr"), coalesce(col("account_id"), lit("unknown")).as("account_id"),
                         col("interface_id"), col("action"), coalesce(col("protocol"), lit(-1)).as("protocol"))

@@ -1,6 +1,9 @@
 package io.tidemark.jobs;
 
+import io.tidemark.catalog.Catalog;
+import io.tidemark.catalog.PublishedPartitionReader;
 import io.tidemark.catalog.TableRef;
+import io.tidemark.catalog.hive.HiveCatalog;
 import io.tidemark.config.SqlIdentifier;
 import io.tidemark.warehouse.ConnectionSource;
 import java.util.Objects;
@@ -13,22 +16,35 @@ import org.apache.spark.sql.SparkSession;
  * @param curatedDatabase the catalog database of the curated tables
  * @param warehouse       connections to the warehouse
  * @param schema          the warehouse schema (validated)
+ * @param catalog         where the curated tables' partitions are published
  */
-public record ModelLoadContext(SparkSession spark, String curatedDatabase, ConnectionSource warehouse, String schema) {
+public record ModelLoadContext(SparkSession spark, String curatedDatabase, ConnectionSource warehouse, String schema,
+                               Catalog catalog) {
     public ModelLoadContext {
         Objects.requireNonNull(spark, "spark is null");
         SqlIdentifier.require(curatedDatabase, "catalog.curatedDatabase");
         Objects.requireNonNull(warehouse, "warehouse is null");
         SqlIdentifier.require(schema, "warehouse.schema");
+        Objects.requireNonNull(catalog, "catalog is null");
+    }
+
+    /** With the catalog of the session's own metastore. */
+    public ModelLoadContext(SparkSession spark, String curatedDatabase, ConnectionSource warehouse, String schema) {
+        this(spark, curatedDatabase, warehouse, schema, new HiveCatalog(spark));
     }
 
     public static ModelLoadContext of(TidemarkRuntime runtime) {
         return new ModelLoadContext(runtime.spark(), runtime.config().catalog().curatedDatabase(), runtime.warehouse(),
-                runtime.config().warehouse().schema());
+                runtime.config().warehouse().schema(), runtime.catalog());
     }
 
     /** The curated table of a dataset. */
     public TableRef table(String dataset) {
         return new TableRef(curatedDatabase, dataset);
+    }
+
+    /** Reads the published partitions of curated tables, whatever the catalog. */
+    public PublishedPartitionReader published() {
+        return new PublishedPartitionReader(spark, catalog);
     }
 }

@@ -1,6 +1,7 @@
 package io.tidemark.jobs;
 
 import io.tidemark.catalog.Catalog;
+import io.tidemark.catalog.glue.GlueCatalog;
 import io.tidemark.catalog.hive.HiveCatalog;
 import io.tidemark.config.ConfigException;
 import io.tidemark.config.RuntimeConfig;
@@ -25,6 +26,7 @@ public final class TidemarkRuntime implements AutoCloseable {
     private final Path workdir;
     private final RuntimeConfig config;
     private SparkSession spark;
+    private Catalog catalog;
     private EmbeddedWarehouse embedded;
     private WarehouseConnector warehouse;
 
@@ -48,8 +50,15 @@ public final class TidemarkRuntime implements AutoCloseable {
         return spark;
     }
 
+    /** The catalog of {@code catalog.kind}: Spark's metastore client ({@code hive}) or the Glue SDK ({@code glue}). */
     public Catalog catalog() {
-        return new HiveCatalog(spark());
+        if (catalog == null) {
+            catalog = switch (config.catalog().kind()) {
+                case HIVE -> new HiveCatalog(spark());
+                case GLUE -> GlueCatalog.connect(config.catalog());
+            };
+        }
+        return catalog;
     }
 
     /** The warehouse, with its schema, tables, views and {@code dim_date} in place. */
@@ -96,6 +105,10 @@ public final class TidemarkRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        if (catalog instanceof GlueCatalog glue) {
+            glue.close();
+        }
+        catalog = null;
         if (spark != null) {
             spark.stop();
             spark = null;

@@ -8,6 +8,8 @@ public enum ErrorCode {
     QUALITY_GATE_FAILED(Kind.USER, 3),
     /** The input could not be read as a whole (the landing root or every object of the window). */
     INPUT_UNREADABLE(Kind.EXTERNAL, 4),
+    /** The catalog (the AWS Glue Data Catalog through the SDK) refused a change or stayed unreachable after retries. */
+    CATALOG_FAILED(Kind.EXTERNAL, 1),
     /** The warehouse refused or lost the load after retries. */
     WAREHOUSE_FAILED(Kind.EXTERNAL, 1),
     /** Anything else: a bug or an unexpected failure. */
