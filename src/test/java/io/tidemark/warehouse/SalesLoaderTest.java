@@ -6,6 +6,7 @@ import io.tidemark.sources.cdc.SalesChange;
 import io.tidemark.sources.cdc.SalesImage;
 import io.tidemark.warehouse.sales.SalesLoadRequest;
 import io.tidemark.warehouse.sales.SalesLoader;
+import io.tidemark.warehouse.spectrum.SpectrumDdl;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
@@ -217,6 +218,37 @@ class SalesLoaderTest {
         assertThat(totals("SELECT d_season, total_sales FROM tidemark.v_sales_by_season")).isEqualTo(bySeason);
         assertThat(totals("SELECT d_dayofweek, total_sales FROM tidemark.v_sales_by_weekday")).isEqualTo(byWeekday);
         assertThat(bySeason.keySet()).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void theSpectrumOnlySeasonQueryOverTheChangesGivesTheFiguresOfTheLoadedView() throws Exception {
+        List<SalesChange> changes = generatedChanges(400, 13);
+        loader(WarehouseConnector.embedded(warehouse)).load(request("spectrum", changes));
+        String view = new SpectrumDdl("curated", "arn:aws:iam::111122223333:role/r", "s3://b", SCHEMA).salesBySeasonView();
+        String query = view.substring(view.indexOf(" AS\n") + 4, view.lastIndexOf("WITH NO SCHEMA BINDING"));
+        try (Connection connection = warehouse.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            // lake.sales_changes as a local table with the external table's columns: what Spectrum would read
+            statement.execute("DROP SCHEMA IF EXISTS lake CASCADE");
+            statement.execute("CREATE SCHEMA lake");
+            statement.execute("CREATE TABLE lake.sales_changes (change_key VARCHAR, op VARCHAR, sale_id VARCHAR, "
+                    + "change_ts TIMESTAMP, source_seq VARCHAR, price DOUBLE PRECISION, quantity INTEGER, order_date TIMESTAMP)");
+            new MultiRowInsert<SalesChange>("lake.sales_changes", List.of("change_key", "op", "sale_id", "change_ts",
+                    "source_seq", "price", "quantity", "order_date"), 100, (insert, first, c) -> {
+                        insert.setString(first, c.changeKey());
+                        insert.setString(first + 1, c.op());
+                        insert.setString(first + 2, c.saleId());
+                        insert.setObject(first + 3, java.time.LocalDateTime.ofInstant(c.changeTs(), ZoneOffset.UTC));
+                        insert.setString(first + 4, c.sourceSeq());
+                        insert.setObject(first + 5, c.image().price());
+                        insert.setObject(first + 6, c.image().quantity());
+                        insert.setObject(first + 7, c.image().orderDate() == null ? null
+                                : java.time.LocalDateTime.ofInstant(c.image().orderDate(), ZoneOffset.UTC));
+                    }).insert(connection, changes.iterator());
+        }
+
+        Map<String, BigDecimal> spectrum = totals(query);
+        assertThat(spectrum).hasSizeGreaterThan(1).isEqualTo(totals("SELECT d_season, total_sales FROM tidemark.v_sales_by_season"));
     }
 
     @Test
