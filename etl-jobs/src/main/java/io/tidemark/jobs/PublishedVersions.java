@@ -15,8 +15,8 @@ import org.apache.commons.codec.digest.DigestUtils;
  */
 public record PublishedVersions(List<PartitionVersion> versions) {
     public PublishedVersions {
-        versions = versions.stream().sorted((a, b) -> a.partition().compareTo(b.partition())).toList();
         Objects.requireNonNull(versions, "versions is null");
+        versions = versions.stream().sorted((a, b) -> a.partition().compareTo(b.partition())).toList();
     }
 
     /** The partitions, sorted. */
@@ -24,7 +24,7 @@ public record PublishedVersions(List<PartitionVersion> versions) {
         return versions.stream().map(PartitionVersion::partition).toList();
     }
 
-    /** The partitions as Hive paths joined by commas, e.g. {@code dt=2026-11-24,dt=2026-11-25}. */
+    /** The partitions as Hive paths, e.g. {@code dt=2026-11-24}. */
     public List<String> paths() {
         return versions.stream().map(v -> v.partition().path()).toList();
     }
