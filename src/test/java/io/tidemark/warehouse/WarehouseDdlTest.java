@@ -38,11 +38,15 @@ class WarehouseDdlTest {
             assertThat(TableDump.of(connection, "SELECT table_name, table_type FROM information_schema.tables "
                     + "WHERE table_schema = 'tidemark' ORDER BY table_name")).containsExactly(
                     "dim_date|BASE TABLE",
+                    "dim_item|BASE TABLE",
                     "dim_network_interface|BASE TABLE",
                     "dim_user|BASE TABLE",
                     "etl_load_audit|BASE TABLE",
                     "fact_flow_hourly|BASE TABLE",
-                    "v_flow_rejects_daily|VIEW");
+                    "fact_sales|BASE TABLE",
+                    "v_flow_rejects_daily|VIEW",
+                    "v_sales_by_season|VIEW",
+                    "v_sales_by_weekday|VIEW");
             assertThat(connection.getAutoCommit()).isTrue();
         }
     }
@@ -64,6 +68,12 @@ class WarehouseDdlTest {
             assertThat(query(connection, "SELECT column_name FROM information_schema.columns WHERE table_schema = 'bi' "
                     + "AND table_name = 'v_flow_rejects_daily' ORDER BY ordinal_position"))
                     .containsExactly("d_prettydate", "interface_id", "flows", "bytes");
+            assertThat(query(connection, "SELECT column_name FROM information_schema.columns WHERE table_schema = 'bi' "
+                    + "AND table_name = 'v_sales_by_season' ORDER BY ordinal_position"))
+                    .containsExactly("d_season", "total_sales");
+            assertThat(query(connection, "SELECT column_name FROM information_schema.columns WHERE table_schema = 'bi' "
+                    + "AND table_name = 'v_sales_by_weekday' ORDER BY ordinal_position"))
+                    .containsExactly("d_dayofweek", "total_sales");
         }
     }
 

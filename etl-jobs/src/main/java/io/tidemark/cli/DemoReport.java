@@ -37,6 +37,14 @@ final class DemoReport {
                     SELECT d_prettydate, interface_id, flows, bytes FROM v_flow_rejects_daily
                     ORDER BY flows DESC, interface_id LIMIT 5""").print(out, ResultTable.Format.TABLE);
 
+            // sales views (fact_sales CDC apply)
+            section("Total sales by season (warehouse view v_sales_by_season: live sales after CDC)");
+            queries.warehouse("SELECT d_season, total_sales FROM v_sales_by_season ORDER BY d_season")
+                    .print(out, ResultTable.Format.TABLE);
+            section("Total sales by weekday (warehouse view v_sales_by_weekday)");
+            queries.warehouse("SELECT d_dayofweek, total_sales FROM v_sales_by_weekday ORDER BY total_sales DESC, d_dayofweek")
+                    .print(out, ResultTable.Format.TABLE);
+
             section("Quarantine by job and reason (lake: the quarantine database, one table per job)");
             queries.quarantineSummary().print(out, ResultTable.Format.TABLE);
         } catch (SQLException e) {

@@ -19,10 +19,14 @@ public final class WarehouseDdl {
             "00_schema.sql",
             "10_dim_date.sql",
             "11_dim_network_interface.sql",
+            "13_dim_item.sql",
             "14_dim_user.sql",
             "20_fact_flow_hourly.sql",
+            "24_fact_sales.sql",
             "30_etl_load_audit.sql",
-            "40_v_flow_rejects_daily.sql");
+            "40_v_flow_rejects_daily.sql",
+            "43_v_sales_by_season.sql",
+            "44_v_sales_by_weekday.sql");
 
     private final SqlDialect dialect;
     private final String schema;

@@ -1,0 +1,78 @@
+package io.tidemark.jobs;
+
+import io.tidemark.config.DatasetSchemas;
+import static org.apache.spark.sql.functions.col;
+
+import io.tidemark.conform.PartitionKey;
+import io.tidemark.lake.PartitionVersion;
+import io.tidemark.ops.ErrorCode;
+import io.tidemark.ops.TidemarkException;
+import io.tidemark.warehouse.AuditedLoad;
+import io.tidemark.warehouse.AuditedLoadResult;
+import io.tidemark.warehouse.RetryPolicy;
+import io.tidemark.warehouse.users.UserAttributesRow;
+import io.tidemark.warehouse.users.UserDimensionLoader;
+import io.tidemark.warehouse.users.UserSnapshot;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+
+/**
+ * Model {@code users}: loads each {@code users_ref} snapshot (dt partition) a run published into {@code dim_user}
+ * (SCD type 2, {@link UserDimensionLoader}), in date order, one audited transaction per snapshot. The load id of a
+ * snapshot comes from its version folder, so loading the same version again is a no-op.
+ */
+public final class UsersLoadJob implements WarehouseModel {
+    public static final String MODEL = "users";
+    public static final String DATASET = "users_ref";
+
+    @Override
+    public String name() {
+        return MODEL;
+    }
+
+    @Override
+    public List<String> datasets() {
+        return List.of(DATASET);
+    }
+
+    @Override
+    public List<ModelLoadResult> load(ModelLoadContext context, String runId,
+                                      Map<String, List<PartitionVersion>> published) {
+        UserDimensionLoader loader = new UserDimensionLoader(new AuditedLoad(context.warehouse(), context.schema(),
+                RetryPolicy.defaults(), Clock.systemUTC()));
+        List<ModelLoadResult> results = new ArrayList<>();
+        // PublishedVersions sorts by partition label: dt=yyyy-MM-dd, so in date order
+        for (PartitionVersion version : new PublishedVersions(published.getOrDefault(DATASET, List.of())).versions()) {
+            PartitionKey partition = version.partition();
+            UserSnapshot snapshot = new UserSnapshot(LocalDate.parse(partition.values().get("dt")), runId,
+                    new PublishedVersions(List.of(version)).checksum(), read(context, partition));
+            try {
+                AuditedLoadResult loaded = loader.load(snapshot);
+                results.add(new ModelLoadResult(MODEL, UserDimensionLoader.DATASET, loaded.loadId(),
+                        loaded.loaded() ? ModelLoadResult.Outcome.LOADED : ModelLoadResult.Outcome.SKIPPED, loaded.rows()));
+            } catch (SQLException e) {
+                throw new TidemarkException(ErrorCode.WAREHOUSE_FAILED, "Cannot load " + UserDimensionLoader.DATASET
+                        + " from " + partition.label() + " into " + context.warehouse() + ": " + e.getMessage(), e);
+            } catch (IllegalStateException e) {
+                throw new TidemarkException(ErrorCode.WAREHOUSE_FAILED, e.getMessage(), e);
+            }
+        }
+        return results;
+    }
+
+    private static List<UserAttributesRow> read(ModelLoadContext context, PartitionKey partition) {
+        List<UserAttributesRow> users = new ArrayList<>();
+        List<Row> rows = context.published().read(context.table(DATASET), DatasetSchemas.get(DATASET), List.of(partition))
+                .map(published -> published.select(col("user_id"), col("gender"), col("segment_id")).collectAsList())
+                .orElse(List.of());
+        for (Row row : rows) {
+            users.add(new UserAttributesRow(row.getLong(0), row.getString(1), row.isNullAt(2) ? null : row.getInt(2)));
+        }
+        return users;
+    }
+}

@@ -1,0 +1,194 @@
+package io.tidemark.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tidemark.demo.GeneratedUsersReference;
+import io.tidemark.demo.UserAttributes;
+import io.tidemark.demo.UserVersion;
+import io.tidemark.demo.UsersReferenceGenerator;
+import io.tidemark.demo.UsersReferenceSettings;
+import io.tidemark.warehouse.users.UserAttributesRow;
+import io.tidemark.warehouse.users.UserDimensionLoader;
+import io.tidemark.warehouse.users.UserSnapshot;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** dim_user SCD type 2 on the embedded PostgreSQL, against the users generator's own expected versions. */
+class UserDimensionLoaderTest {
+    private static final String SCHEMA = "tidemark";
+    private static final RetryPolicy QUICK_RETRIES = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5));
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T03:00:00Z"), ZoneOffset.UTC);
+    private static final String VERSIONS = "SELECT user_key, user_id, gender, segment_id, valid_from, valid_to, is_current "
+            + "FROM tidemark.dim_user ORDER BY user_id, valid_from";
+
+    @TempDir
+    static Path workdir;
+
+    private static EmbeddedWarehouse warehouse;
+    private static GeneratedUsersReference users;
+
+    @BeforeAll
+    static void startWarehouse() throws Exception {
+        users = new UsersReferenceGenerator(UsersReferenceSettings.small()).generate(workdir.resolve("landing"));
+        warehouse = EmbeddedWarehouse.start(EmbeddedWarehouse.dataDirectoryIn(workdir));
+        try (Connection connection = warehouse.dataSource().getConnection()) {
+            new WarehouseDdl(SqlDialect.POSTGRES, SCHEMA).apply(connection);
+        }
+    }
+
+    @AfterAll
+    static void stopWarehouse() {
+        warehouse.close();
+    }
+
+    @BeforeEach
+    void emptyTheLoadedTables() throws SQLException {
+        try (Connection connection = warehouse.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE tidemark.dim_user, tidemark.etl_load_audit");
+        }
+    }
+
+    @Test
+    void snapshotsInDateOrderGiveExactlyTheGeneratorsVersions() throws Exception {
+        UserDimensionLoader loader = loader();
+        for (Map.Entry<LocalDate, SortedMap<Long, UserAttributes>> snapshot : users.snapshots().entrySet()) {
+            assertThat(loader.load(snapshot(snapshot.getKey(), "v1", snapshot.getValue())).loaded()).isTrue();
+        }
+
+        assertThat(query(VERSIONS)).isEqualTo(expected(users.dimUser()));
+        assertThat(users.changedUserIds()).isNotEmpty();
+        assertThat(query("SELECT COUNT(*) FROM tidemark.dim_user WHERE is_current")).containsExactly(
+                Integer.toString(users.snapshots().get(users.snapshots().lastKey()).size()));
+    }
+
+    @Test
+    void rerunningASnapshotAddsNothing() throws Exception {
+        UserDimensionLoader loader = loader();
+        users.snapshots().forEach((date, snapshot) -> load(loader, snapshot(date, "v1", snapshot)));
+        List<String> loaded = query(VERSIONS);
+        LocalDate last = users.snapshots().lastKey();
+
+        AuditedLoadResult same = loader.load(snapshot(last, "v1", users.snapshots().get(last)));
+        AuditedLoadResult republished = loader.load(snapshot(last, "v2", users.snapshots().get(last)));
+
+        assertThat(same.outcome()).isEqualTo(AuditedLoadResult.Outcome.SKIPPED);
+        assertThat(republished.loaded()).isTrue();
+        assertThat(query(VERSIONS)).isEqualTo(loaded);
+    }
+
+    @Test
+    void anOlderSnapshotAfterANewerOneIsRefusedAndChangesNothing() throws Exception {
+        UserDimensionLoader loader = loader();
+        users.snapshots().forEach((date, snapshot) -> load(loader, snapshot(date, "v1", snapshot)));
+        List<String> loaded = query(VERSIONS);
+        LocalDate first = users.snapshots().firstKey();
+
+        assertThatThrownBy(() -> loader.load(snapshot(first, "v2", users.snapshots().get(first))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Cannot load users_ref snapshot dt=" + first)
+                .hasMessageContaining("the newer snapshot dt=" + users.snapshots().lastKey() + " is already loaded");
+        assertThat(query(VERSIONS)).isEqualTo(loaded);
+        assertThat(query("SELECT COUNT(*) FROM tidemark.etl_load_audit")).containsExactly("2");
+    }
+
+    @Test
+    void aUserMissingFromASnapshotKeepsItsCurrentVersionAndASameDayCorrectionReplacesItInPlace() throws Exception {
+        UserDimensionLoader loader = loader();
+        LocalDate day1 = LocalDate.of(2026, 11, 24);
+        LocalDate day2 = day1.plusDays(1);
+        loader.load(new UserSnapshot(day1, "run", "a", List.of(
+                new UserAttributesRow(1, "female", 3), new UserAttributesRow(2, "male", null))));
+        loader.load(new UserSnapshot(day2, "run", "b", List.of(new UserAttributesRow(1, null, 3))));
+        // day 2 republished with a corrected gender: the version day 2 opened takes it, no new version
+        loader.load(new UserSnapshot(day2, "run", "c", List.of(new UserAttributesRow(1, "unknown", 3))));
+
+        assertThat(query("SELECT user_id, gender, segment_id, valid_from, valid_to, is_current FROM tidemark.dim_user "
+                + "ORDER BY user_id, valid_from")).containsExactly(
+                "1|female|3|2026-11-24 00:00:00.0|2026-11-25 00:00:00.0|false",
+                "1|unknown|3|2026-11-25 00:00:00.0|9999-12-31 00:00:00.0|true",
+                "2|male|<null>|2026-11-24 00:00:00.0|9999-12-31 00:00:00.0|true");
+    }
+
+    @Test
+    void factsJoinTheVersionValidAtTheirEventTime() throws Exception {
+        UserDimensionLoader loader = loader();
+        users.snapshots().forEach((date, snapshot) -> load(loader, snapshot(date, "v1", snapshot)));
+        LocalDate first = users.snapshots().firstKey();
+        LocalDate second = users.snapshots().lastKey();
+        List<String> expected = new ArrayList<>();
+        try (Connection connection = warehouse.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMP TABLE events (user_id BIGINT, event_ts TIMESTAMP)");
+            for (long userId : users.changedUserIds()) {
+                for (LocalDate day : List.of(first, second)) {
+                    statement.execute("INSERT INTO events VALUES (" + userId + ", TIMESTAMP '" + day + " 12:30:00')");
+                    UserAttributes attributes = users.snapshots().get(day).get(userId);
+                    expected.add(userId + "|" + day + " 12:30:00.0|" + attributes.gender() + "|"
+                            + (attributes.segmentId() == null ? "<null>" : attributes.segmentId()));
+                }
+            }
+
+            assertThat(TableDump.of(connection, """
+                    SELECT e.user_id, e.event_ts, u.gender, u.segment_id
+                    FROM events e
+                    JOIN tidemark.dim_user u ON u.user_id = e.user_id AND u.valid_from <= e.event_ts AND e.event_ts < u.valid_to
+                    ORDER BY e.user_id, e.event_ts""")).isEqualTo(expected);
+        }
+    }
+
+    private static List<String> expected(List<UserVersion> versions) {
+        List<String> rows = new ArrayList<>();
+        for (UserVersion v : versions) {
+            rows.add(String.join("|", Long.toString(DeterministicKey.of(Long.toString(v.userId()), v.validFrom().toString())),
+                    Long.toString(v.userId()), v.gender() == null ? "<null>" : v.gender(),
+                    v.segmentId() == null ? "<null>" : v.segmentId().toString(), v.validFrom() + " 00:00:00.0",
+                    (v.validTo() == null ? "9999-12-31" : v.validTo().toString()) + " 00:00:00.0",
+                    Boolean.toString(v.isCurrent())));
+        }
+        return rows;
+    }
+
+    private static UserSnapshot snapshot(LocalDate date, String checksum, Map<Long, UserAttributes> snapshot) {
+        Map<Long, UserAttributes> users = new TreeMap<>(snapshot);
+        List<UserAttributesRow> rows = users.entrySet().stream()
+                .map(e -> new UserAttributesRow(e.getKey(), e.getValue().gender(), e.getValue().segmentId())).toList();
+        return new UserSnapshot(date, "run", checksum, rows);
+    }
+
+    private static void load(UserDimensionLoader loader, UserSnapshot snapshot) {
+        try {
+            loader.load(snapshot);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static UserDimensionLoader loader() {
+        return new UserDimensionLoader(new AuditedLoad(WarehouseConnector.embedded(warehouse), SCHEMA, QUICK_RETRIES, CLOCK));
+    }
+
+    private static List<String> query(String sql) throws SQLException {
+        try (Connection connection = warehouse.dataSource().getConnection()) {
+            return TableDump.of(connection, sql);
+        }
+    }
+}
