@@ -7,8 +7,10 @@ import java.util.Optional;
 /**
  * A dataset's contract, read from {@code schemas/<dataset>.json}: columns, key, event time, partitioning.
  *
- * @param lineage whether the lineage columns {@code _source_object}, {@code _ingested_at}, {@code _run_id}
- *                are appended (default true)
+ * @param lineage      whether the lineage columns {@code _source_object}, {@code _ingested_at}, {@code _run_id}
+ *                     are appended (default true)
+ * @param targetFileMB the Parquet file size the lake aims at for this dataset, in MiB (default 128; fractions
+ *                     allowed, e.g. 0.05 for tests)
  */
 public record DatasetSchema(
         @JsonProperty("dataset") String dataset,
@@ -17,7 +19,10 @@ public record DatasetSchema(
         @JsonProperty("eventTime") String eventTime,
         @JsonProperty("partitioning") List<String> partitioning,
         @JsonProperty("lineage") Boolean lineage,
-        @JsonProperty("columns") List<ColumnSpec> columns) {
+        @JsonProperty("columns") List<ColumnSpec> columns,
+        @JsonProperty("targetFileMB") Double targetFileMB) {
+
+    public static final double DEFAULT_TARGET_FILE_MB = 128;
 
     public static final List<String> LINEAGE_COLUMNS = List.of("_source_object", "_ingested_at", "_run_id");
 
@@ -28,6 +33,11 @@ public record DatasetSchema(
         partitioning = List.copyOf(partitioning == null ? List.of() : partitioning);
         lineage = lineage == null ? Boolean.TRUE : lineage;
         columns = List.copyOf(columns == null ? List.of() : columns);
+        targetFileMB = targetFileMB == null ? DEFAULT_TARGET_FILE_MB : targetFileMB;
+        if (!(targetFileMB > 0 && targetFileMB <= 16 * 1024)) {
+            throw new ConfigException("Cannot use schema '" + dataset + "': 'targetFileMB' is " + targetFileMB
+                    + "; expected a size in MiB above 0 and at most 16384");
+        }
         if (columns.isEmpty()) {
             throw new ConfigException("Cannot use schema '" + dataset + "': 'columns' is empty");
         }
@@ -48,6 +58,11 @@ public record DatasetSchema(
 
     public List<String> columnNames() {
         return columns.stream().map(ColumnSpec::name).toList();
+    }
+
+    /** The target Parquet file size in bytes ({@code targetFileMB} x 1 MiB, at least 1 KiB). */
+    public long targetFileBytes() {
+        return Math.max(1024, Math.round(targetFileMB * 1024 * 1024));
     }
 
     public boolean hasLineage() {

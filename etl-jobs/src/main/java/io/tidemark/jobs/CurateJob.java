@@ -107,7 +107,8 @@ public final class CurateJob {
             for (Target target : targets) {
                 spark.sparkContext().setJobDescription("tidemark " + spec.job() + " " + window + ": merge " + target.table());
                 MergedPartitions merged = merger.merge(target.schema(), target.rows(), context, published(target));
-                List<PartitionVersion> versions = writer.write(target.schema(), merged, versionRoot(target, context));
+                List<PartitionVersion> versions = writer.write(target.schema(), merged, versionRoot(target, context),
+                        catalog.locations(target.table(), merged.changed()).values());
                 if (!versions.isEmpty()) {
                     written.put(target, versions);
                 }
