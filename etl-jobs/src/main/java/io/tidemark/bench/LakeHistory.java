@@ -57,7 +57,7 @@ final class LakeHistory {
                 for (LandingObject object : discovery.list(landingRoot, spec.landingPrefix(), spec.landingLayout(), window)) {
                     entries.add(new LedgerEntry(object.uri(), object.size(), object.version(), null, runId, window.label(), List.of()));
                 }
-                ledger.commit(runId, entries);
+                ledger.commit(window, runId, entries);
             }
         }
         for (Map.Entry<TableRef, String> template : templates.entrySet()) {

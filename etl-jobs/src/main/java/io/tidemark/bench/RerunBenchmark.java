@@ -115,7 +115,7 @@ public final class RerunBenchmark {
             return 0;
         });
         double discoverMs = median(() -> discovery.list(runtime.config().landingRoot(), spec.landingPrefix(), spec.landingLayout(), window).size());
-        double ledgerMs = median(() -> entries[0] = ledger.processedIdentities().size());
+        double ledgerMs = median(() -> entries[0] = ledger.processedIdentities(window, spec.landingLayout()).size());
         RerunTiming timing = new RerunTiming(days, partitions(spec), ledgerFiles(conf, lakeRoot + "/_tidemark/ledger/" + spec.job()),
                 rerunMs, discoverMs, ledgerMs, entries[0]);
         progress.printf("bench rerun: %d days: rerun %.1f ms (discover %.1f ms, ledger %.1f ms: %d files, %d entries), %d partitions%n",

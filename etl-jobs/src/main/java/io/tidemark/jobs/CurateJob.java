@@ -84,7 +84,7 @@ public final class CurateJob {
             throw new TidemarkException(ErrorCode.INPUT_UNREADABLE, e.getMessage()
                     + " (check landingRoot in the runtime config and the credentials for it)", e);
         }
-        Set<String> processed = ledger.processedIdentities();
+        Set<String> processed = ledger.processedIdentities(window, spec.landingLayout());
         List<LandingObject> fresh = listed.stream().filter(o -> !processed.contains(o.identity())).toList();
         if (fresh.isEmpty()) {
             return new CurateOutcome(RunResult.skipped(spec.job(), context.runId(), window.label(),
@@ -150,7 +150,7 @@ public final class CurateJob {
                     reports.stream().mapToLong(ObjectReport::quarantined).sum(), rowsDuplicate, quality,
                     System.currentTimeMillis() - started, null, reasons,
                     reports.stream().mapToLong(ObjectReport::controlMessages).sum(), reports.size());
-            return new CurateOutcome(result, fed, () -> ledger.commit(context.runId(), entries));
+            return new CurateOutcome(result, fed, () -> ledger.commit(window, context.runId(), entries));
         } finally {
             batch.release();
             spark.catalog().clearCache();
