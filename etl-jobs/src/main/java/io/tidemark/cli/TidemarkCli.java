@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
 @Command(name = "tidemark", mixinStandardHelpOptions = true, version = "tidemark 0.1.0",
         description = "Batch ETL from Firehose landings to a Parquet lake, the catalog and the warehouse.",
         subcommands = {DemoCommand.class, RunCommand.class, SqlCommand.class, ReportCommand.class,
-                SpectrumDdlCommand.class})
+                SpectrumDdlCommand.class,
+                CompactCommand.class,
+                BenchCommand.class})
 public final class TidemarkCli implements java.util.concurrent.Callable<Integer> {
 
     public static void main(String[] args) {

@@ -7,9 +7,11 @@ import java.util.Optional;
 /**
  * A dataset's contract, read from {@code schemas/<dataset>.json}: columns, key, event time, partitioning.
  *
- * @param lineage   whether the lineage columns {@code _source_object}, {@code _ingested_at}, {@code _run_id}
- *                  are appended (default true)
- * @param evolution how the dataset follows new fields of its raw data (default: new fields are not stored)
+ * @param lineage      whether the lineage columns {@code _source_object}, {@code _ingested_at}, {@code _run_id}
+ *                     are appended (default true)
+ * @param targetFileMB the Parquet file size the lake aims at for this dataset, in MiB (default 128; fractions
+ *                     allowed, e.g. 0.05 for tests)
+ * @param evolution    how the dataset follows new fields of its raw data (default: new fields are not stored)
  */
 public record DatasetSchema(
         @JsonProperty("dataset") String dataset,
@@ -19,7 +21,10 @@ public record DatasetSchema(
         @JsonProperty("partitioning") List<String> partitioning,
         @JsonProperty("lineage") Boolean lineage,
         @JsonProperty("columns") List<ColumnSpec> columns,
-        @JsonProperty("evolution") SchemaEvolution evolution) {
+        @JsonProperty("evolution") SchemaEvolution evolution,
+        @JsonProperty("targetFileMB") Double targetFileMB) {
+
+    public static final double DEFAULT_TARGET_FILE_MB = 128;
 
     public static final List<String> LINEAGE_COLUMNS = List.of("_source_object", "_ingested_at", "_run_id");
 
@@ -31,6 +36,11 @@ public record DatasetSchema(
         lineage = lineage == null ? Boolean.TRUE : lineage;
         columns = List.copyOf(columns == null ? List.of() : columns);
         evolution = evolution == null ? SchemaEvolution.NONE : evolution;
+        targetFileMB = targetFileMB == null ? DEFAULT_TARGET_FILE_MB : targetFileMB;
+        if (!(targetFileMB > 0 && targetFileMB <= 16 * 1024)) {
+            throw new ConfigException("Cannot use schema '" + dataset + "': 'targetFileMB' is " + targetFileMB
+                    + "; expected a size in MiB above 0 and at most 16384");
+        }
         if (columns.isEmpty()) {
             throw new ConfigException("Cannot use schema '" + dataset + "': 'columns' is empty");
         }
@@ -53,12 +63,17 @@ public record DatasetSchema(
         return columns.stream().map(ColumnSpec::name).toList();
     }
 
+    /** The target Parquet file size in bytes ({@code targetFileMB} x 1 MiB, at least 1 KiB). */
+    public long targetFileBytes() {
+        return Math.max(1024, Math.round(targetFileMB * 1024 * 1024));
+    }
+
     public boolean hasLineage() {
         return lineage;
     }
 
     /** The same contract with other columns (the deployed columns plus those schema evolution added). */
     public DatasetSchema withColumns(List<ColumnSpec> newColumns) {
-        return new DatasetSchema(dataset, description, key, eventTime, partitioning, lineage, newColumns, evolution);
+        return new DatasetSchema(dataset, description, key, eventTime, partitioning, lineage, newColumns, evolution, targetFileMB);
     }
 }

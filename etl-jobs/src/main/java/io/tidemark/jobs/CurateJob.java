@@ -88,7 +88,7 @@ public final class CurateJob {
             throw new TidemarkException(ErrorCode.INPUT_UNREADABLE, e.getMessage()
                     + " (check landingRoot in the runtime config and the credentials for it)", e);
         }
-        Set<String> processed = ledger.processedIdentities();
+        Set<String> processed = ledger.processedIdentities(window, spec.landingLayout());
         List<LandingObject> fresh = listed.stream().filter(o -> !processed.contains(o.identity())).toList();
         if (fresh.isEmpty()) {
             return new CurateOutcome(RunResult.skipped(spec.job(), context.runId(), window.label(),
@@ -120,7 +120,8 @@ public final class CurateJob {
             for (Target target : targets) {
                 spark.sparkContext().setJobDescription("tidemark " + spec.job() + " " + window + ": merge " + target.table());
                 MergedPartitions merged = merger.merge(target.schema(), target.rows(), context, published(target));
-                List<PartitionVersion> versions = writer.write(target.schema(), merged, versionRoot(target, context));
+                List<PartitionVersion> versions = writer.write(target.schema(), merged, versionRoot(target, context),
+                        catalog.locations(target.table(), merged.changed()).values());
                 if (!versions.isEmpty()) {
                     written.put(target, versions);
                 }
@@ -163,7 +164,7 @@ public final class CurateJob {
                             + evolved.values().stream().mapToLong(EvolvedDataset::quarantined).sum(), rowsDuplicate, quality,
                     System.currentTimeMillis() - started, null, reasons,
                     reports.stream().mapToLong(ObjectReport::controlMessages).sum(), reports.size());
-            return new CurateOutcome(result, fed, () -> ledger.commit(context.runId(), entries));
+            return new CurateOutcome(result, fed, () -> ledger.commit(window, context.runId(), entries));
         } finally {
             batch.release();
             spark.catalog().clearCache();

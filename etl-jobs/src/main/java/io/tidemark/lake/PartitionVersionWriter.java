@@ -5,26 +5,43 @@ import static org.apache.spark.sql.functions.col;
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.conform.MergedPartitions;
 import io.tidemark.conform.PartitionKey;
+import java.util.Collection;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.SaveMode;
 
 /**
- * Writes the new content of changed partitions as Parquet into a fresh version folder, one file per partition,
- * beside the published versions. Nothing becomes visible until the catalog points at it.
+ * Writes the new content of changed partitions as Parquet into a fresh version folder, beside the published
+ * versions. Nothing becomes visible until the catalog points at it. All rows of a partition go to one write task,
+ * however many landed objects they came from, and that task rolls to a new file every
+ * {@link FileSizing#rowsPerFile()} rows, so each partition is ceil(rows / rowsPerFile) files of about the
+ * dataset's target size (schemas/&lt;dataset&gt;.json {@code targetFileMB}): one file unless the partition is
+ * bigger than the target.
  */
 public final class PartitionVersionWriter {
+    private final FileSizeEstimator estimator = new FileSizeEstimator();
 
+    /** Writes partitions that have no published version to learn the row cost from (it is sampled). */
     public List<PartitionVersion> write(DatasetSchema schema, MergedPartitions merged, String versionRoot) {
+        return write(schema, merged, versionRoot, List.of());
+    }
+
+    /**
+     * @param publishedLocations the published folders of the changed partitions: their footers give the row cost
+     */
+    public List<PartitionVersion> write(DatasetSchema schema, MergedPartitions merged, String versionRoot,
+            Collection<String> publishedLocations) {
         if (merged.changed().isEmpty()) {
             return List.of();
         }
+        FileSizing sizing = estimator.estimate(schema, merged.rows(), publishedLocations, scratchFolder(versionRoot));
         Column[] partitionColumns = schema.partitioning().stream().map(p -> col(p)).toArray(Column[]::new);
         merged.rows()
                 .repartition(partitionColumns)
                 .write()
                 .mode(SaveMode.ErrorIfExists)
                 .option("compression", "snappy")
+                .option("maxRecordsPerFile", sizing.rowsPerFile())
                 .partitionBy(schema.partitioning().toArray(String[]::new))
                 .parquet(versionRoot);
         return merged.changed().stream().map(key -> new PartitionVersion(key, locationOf(versionRoot, key))).toList();
@@ -32,5 +49,11 @@ public final class PartitionVersionWriter {
 
     static String locationOf(String versionRoot, PartitionKey key) {
         return versionRoot + "/" + key.path();
+    }
+
+    /** {@code <table root>/_sizing-v-<run id>}: beside the version, hidden from Hive and Spark readers. */
+    private static String scratchFolder(String versionRoot) {
+        int slash = versionRoot.lastIndexOf('/');
+        return versionRoot.substring(0, slash + 1) + "_sizing-" + versionRoot.substring(slash + 1);
     }
 }
