@@ -1,6 +1,7 @@
 package io.tidemark.jobs;
 
 import io.tidemark.catalog.Catalog;
+import io.tidemark.catalog.TableLocks;
 import io.tidemark.catalog.TableRef;
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.config.DatasetSchemas;
@@ -20,6 +21,7 @@ import io.tidemark.landing.Ledger;
 import io.tidemark.landing.LedgerEntry;
 import io.tidemark.landing.ObjectDiscovery;
 import io.tidemark.landing.RunContext;
+import io.tidemark.landing.RunOrigin;
 import io.tidemark.ops.ErrorCode;
 import io.tidemark.ops.QualityOutcome;
 import io.tidemark.ops.RunResult;
@@ -62,15 +64,32 @@ public final class CurateJob {
     private final PartitionMerger merger = new PartitionMerger();
     private final PartitionVersionWriter writer = new PartitionVersionWriter();
     private final QualityGate gate = new QualityGate();
+    private final TableLocks locks;
+    private final RunHooks hooks;
 
     public CurateJob(SparkSession spark, RuntimeConfig config, Catalog catalog) {
+        this(spark, config, catalog, new TableLocks(), RunHooks.NONE);
+    }
+
+    /**
+     * @param locks shared by the runs of one process, so parallel windows merge and publish a table one at a time
+     * @param hooks {@link RunHooks#NONE} except in tests that simulate crashes
+     */
+    public CurateJob(SparkSession spark, RuntimeConfig config, Catalog catalog, TableLocks locks, RunHooks hooks) {
         this.spark = spark;
         this.config = config;
         this.catalog = catalog;
         this.layout = new LakeLayout(config.lakeRoot());
+        this.locks = locks;
+        this.hooks = hooks;
     }
 
+    /** A scheduled run of the window. */
     public CurateOutcome run(JobSpec spec, LandingWindow window) {
+        return run(spec, window, RunOrigin.SCHEDULED);
+    }
+
+    public CurateOutcome run(JobSpec spec, LandingWindow window, RunOrigin origin) {
         long started = System.currentTimeMillis();
         Instant startedAt = Instant.now();
         RunContext context = new RunContext(spec.job(), RunIds.next(startedAt), window, startedAt);
@@ -101,59 +120,77 @@ public final class CurateJob {
             targets.add(new Target(DatasetSchemas.get(QuarantineRows.SCHEMA),
                     new TableRef(config.catalog().quarantineDatabase(), spec.job()), LakeLayout.QUARANTINE, batch.quarantine()));
 
-            long rowsOut = 0;
-            long rowsDuplicate = 0;
-            Map<Target, List<PartitionVersion>> written = new LinkedHashMap<>();
-            for (Target target : targets) {
-                spark.sparkContext().setJobDescription("tidemark " + spec.job() + " " + window + ": merge " + target.table());
-                MergedPartitions merged = merger.merge(target.schema(), target.rows(), context, published(target));
-                List<PartitionVersion> versions = writer.write(target.schema(), merged, versionRoot(target, context));
-                if (!versions.isEmpty()) {
-                    written.put(target, versions);
-                }
-                if (target.area().equals(LakeLayout.CURATED)) {
-                    rowsOut += merged.rowsNew();
-                    rowsDuplicate += merged.rowsDuplicate();
-                }
+            try (TableLocks.Held held = locks.acquire(targets.stream().map(Target::table).toList())) {
+                return mergeAndPublish(spec, window, origin, context, targets, batch, ledger, started);
             }
-
-            QualityOutcome quality = QualityOutcome.NONE;
-            for (Target target : written.keySet()) {
-                spark.sparkContext().setJobDescription("tidemark " + spec.job() + " " + window + ": audit " + target.table());
-                Dataset<Row> version = spark.read().schema(DatasetStructs.curatedRow(target.schema())).parquet(versionRoot(target, context));
-                quality = quality.plus(gate.check(target.schema(), version));
-            }
-            if (!quality.failed().isEmpty()) {
-                throw new QualityGateException(quality);
-            }
-
-            List<String> partitions = new ArrayList<>();
-            for (Map.Entry<Target, List<PartitionVersion>> entry : written.entrySet()) {
-                Target target = entry.getKey();
-                catalog.ensureTable(target.table(), target.schema(), layout.tableRoot(target.area(), target.table().table()));
-                catalog.publish(target.table(), entry.getValue());
-                if (target.area().equals(LakeLayout.CURATED)) {
-                    entry.getValue().forEach(v -> partitions.add(v.partition().label()));
-                }
-            }
-            Map<String, List<PartitionVersion>> fed = fedPartitions(targets, batch.objects());
-            List<LedgerEntry> entries = batch.objects().stream()
-                    .map(r -> new LedgerEntry(r.uri(), r.size(), r.version(), r.md5(), context.runId(), window.label(), r.partitions()))
-                    .toList();
-
-            Map<String, Long> reasons = new TreeMap<>();
-            batch.objects().forEach(r -> r.quarantinedByReason().forEach((k, v) -> reasons.merge(k, v, Long::sum)));
-            List<ObjectReport> reports = batch.objects();
-            RunResult result = new RunResult(RunStatus.SUCCEEDED, spec.job(), context.runId(), window.label(), partitions,
-                    reports.stream().mapToLong(ObjectReport::rowsIn).sum(), rowsOut,
-                    reports.stream().mapToLong(ObjectReport::quarantined).sum(), rowsDuplicate, quality,
-                    System.currentTimeMillis() - started, null, reasons,
-                    reports.stream().mapToLong(ObjectReport::controlMessages).sum(), reports.size());
-            return new CurateOutcome(result, fed, () -> ledger.commit(context.runId(), entries));
         } finally {
             batch.release();
             spark.catalog().clearCache();
         }
+    }
+
+    /**
+     * Merges the batch with what is published, writes the changed partitions' new versions, audits them and
+     * publishes them; the caller holds the locks of every target table.
+     */
+    private CurateOutcome mergeAndPublish(JobSpec spec, LandingWindow window, RunOrigin origin, RunContext context,
+                                          List<Target> targets, SourceBatch batch, Ledger ledger, long started) {
+        long rowsOut = 0;
+        long rowsDuplicate = 0;
+        Map<Target, List<PartitionVersion>> written = new LinkedHashMap<>();
+        for (Target target : targets) {
+            spark.sparkContext().setJobDescription("tidemark " + spec.job() + " " + window + ": merge " + target.table());
+            MergedPartitions merged = merger.merge(target.schema(), target.rows(), context, published(target));
+            List<PartitionVersion> versions = writer.write(target.schema(), merged, versionRoot(target, context));
+            if (!versions.isEmpty()) {
+                written.put(target, versions);
+            }
+            if (target.area().equals(LakeLayout.CURATED)) {
+                rowsOut += merged.rowsNew();
+                rowsDuplicate += merged.rowsDuplicate();
+            }
+        }
+
+        hooks.reached(FaultPoint.AFTER_WRITE, spec.job(), window);
+
+        QualityOutcome quality = QualityOutcome.NONE;
+        for (Target target : written.keySet()) {
+            spark.sparkContext().setJobDescription("tidemark " + spec.job() + " " + window + ": audit " + target.table());
+            Dataset<Row> version = spark.read().schema(DatasetStructs.curatedRow(target.schema())).parquet(versionRoot(target, context));
+            quality = quality.plus(gate.check(target.schema(), version));
+        }
+        if (!quality.failed().isEmpty()) {
+            throw new QualityGateException(quality);
+        }
+
+        List<String> partitions = new ArrayList<>();
+        int published = 0;
+        for (Map.Entry<Target, List<PartitionVersion>> entry : written.entrySet()) {
+            if (published++ == 1) {
+                hooks.reached(FaultPoint.DURING_PUBLISH, spec.job(), window);
+            }
+            Target target = entry.getKey();
+            catalog.ensureTable(target.table(), target.schema(), layout.tableRoot(target.area(), target.table().table()));
+            catalog.publish(target.table(), entry.getValue());
+            if (target.area().equals(LakeLayout.CURATED)) {
+                entry.getValue().forEach(v -> partitions.add(v.partition().label()));
+            }
+        }
+        Map<String, List<PartitionVersion>> fed = fedPartitions(targets, batch.objects());
+        List<LedgerEntry> entries = batch.objects().stream()
+                .map(r -> new LedgerEntry(r.uri(), r.size(), r.version(), r.md5(), context.runId(), window.label(), r.partitions(),
+                        origin.backfill()))
+                .toList();
+
+        Map<String, Long> reasons = new TreeMap<>();
+        batch.objects().forEach(r -> r.quarantinedByReason().forEach((k, v) -> reasons.merge(k, v, Long::sum)));
+        List<ObjectReport> reports = batch.objects();
+        RunResult result = new RunResult(RunStatus.SUCCEEDED, spec.job(), context.runId(), window.label(), partitions,
+                reports.stream().mapToLong(ObjectReport::rowsIn).sum(), rowsOut,
+                reports.stream().mapToLong(ObjectReport::quarantined).sum(), rowsDuplicate, quality,
+                System.currentTimeMillis() - started, null, reasons,
+                reports.stream().mapToLong(ObjectReport::controlMessages).sum(), reports.size());
+        return new CurateOutcome(result, fed, () -> ledger.commit(context.runId(), entries));
     }
 
     /**
@@ -192,7 +229,8 @@ public final class CurateJob {
     }
 
     private SourceReader sourceFor(JobSpec spec, HadoopConf hadoopConf) {
-        return new ParsedObjectSource(ObjectParsers.forSource(spec.source()), hadoopConf, config.landingRoot());
+        return new ParsedObjectSource(ObjectParsers.forSource(spec.source()), hadoopConf, config.landingRoot(),
+                spec.lateArrivalHorizon());
     }
 
     /** A table the run writes: a curated dataset or the job's quarantine. */

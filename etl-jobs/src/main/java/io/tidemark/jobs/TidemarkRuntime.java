@@ -1,6 +1,7 @@
 package io.tidemark.jobs;
 
 import io.tidemark.catalog.Catalog;
+import io.tidemark.catalog.TableLocks;
 import io.tidemark.catalog.hive.HiveCatalog;
 import io.tidemark.config.ConfigException;
 import io.tidemark.config.RuntimeConfig;
@@ -27,6 +28,7 @@ public final class TidemarkRuntime implements AutoCloseable {
     private SparkSession spark;
     private EmbeddedWarehouse embedded;
     private WarehouseConnector warehouse;
+    private final TableLocks tableLocks = new TableLocks();
 
     public TidemarkRuntime(Path workdir, RuntimeConfig config) {
         this.workdir = workdir.toAbsolutePath().normalize();
@@ -41,7 +43,7 @@ public final class TidemarkRuntime implements AutoCloseable {
         return config;
     }
 
-    public SparkSession spark() {
+    public synchronized SparkSession spark() {
         if (spark == null) {
             spark = SparkSessions.create(config, workdir);
         }
@@ -52,8 +54,13 @@ public final class TidemarkRuntime implements AutoCloseable {
         return new HiveCatalog(spark());
     }
 
+    /** The table locks every run of this runtime shares (parallel backfill windows). */
+    public TableLocks tableLocks() {
+        return tableLocks;
+    }
+
     /** The warehouse, with its schema, tables, views and {@code dim_date} in place. */
-    public WarehouseConnector warehouse() {
+    public synchronized WarehouseConnector warehouse() {
         if (warehouse == null) {
             warehouse = connect(true);
             try (Connection connection = warehouse.open()) {
@@ -69,7 +76,7 @@ public final class TidemarkRuntime implements AutoCloseable {
     }
 
     /** The warehouse as it is, for queries: the embedded one must already exist in the workdir. */
-    public WarehouseConnector existingWarehouse() {
+    public synchronized WarehouseConnector existingWarehouse() {
         if (warehouse == null) {
             warehouse = connect(false);
         }
