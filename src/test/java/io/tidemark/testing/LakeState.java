@@ -30,6 +30,13 @@ public final class LakeState {
         return ids;
     }
 
+    /** {@link #clickIdsByPartition(String)}, only the partitions of one day. */
+    public Map<String, List<String>> clickIdsByPartition(String database, java.time.LocalDate day) {
+        Map<String, List<String>> ids = clickIdsByPartition(database);
+        ids.keySet().removeIf(k -> !k.startsWith("dt=" + day + "/"));
+        return ids;
+    }
+
     /** Every row of a table, as text, sorted: the content a reader sees, lineage included. */
     public List<String> rows(String table) {
         spark.catalog().refreshTable(table);

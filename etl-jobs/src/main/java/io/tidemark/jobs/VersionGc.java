@@ -138,10 +138,7 @@ public final class VersionGc {
                     deleted.add(relative(unit));
                 }
                 if (!path.getName().startsWith("v-")) {
-                    Path version = versionOf(path, table.partitionColumns());
-                    if (!hasPartitions(fs, version)) {
-                        fs.delete(version, true);
-                    }
+                    removeEmptyFolders(fs, path, versionOf(path, table.partitionColumns()), leafPattern);
                 }
             }
         }
@@ -172,17 +169,19 @@ public final class VersionGc {
         return version;
     }
 
-    /** Whether a version folder still holds a partition folder (a {@code col=value} sub-folder). */
-    private static boolean hasPartitions(FileSystem fs, Path version) throws IOException {
-        if (!fs.exists(version)) {
-            return true;
+    /** Deletes the version folder once its last partition is gone, else the partition's emptied parent folders. */
+    private static void removeEmptyFolders(FileSystem fs, Path leaf, Path version, String leafPattern) throws IOException {
+        FileStatus[] remaining = fs.globStatus(new Path(version, leafPattern));
+        if (remaining == null || remaining.length == 0) {
+            fs.delete(version, true);
+            return;
         }
-        for (FileStatus child : fs.listStatus(version)) {
-            if (child.isDirectory() && child.getPath().getName().contains("=")) {
-                return true;
+        for (Path folder = leaf.getParent(); folder != null && !folder.equals(version); folder = folder.getParent()) {
+            if (fs.listStatus(folder).length > 0) {
+                return;
             }
+            fs.delete(folder, false);
         }
-        return false;
     }
 
     private String relative(String unit) {
