@@ -249,7 +249,8 @@ def hourly_dag(specs: list[JobSpec]) -> DagSpec:
 
 def nightly_dag(specs: list[JobSpec]) -> DagSpec:
     """Nightly: per job, curate the whole arrival day (reconciles what the hourly runs missed), compact the day's
-    partitions, then the full-day (dimension and reconciliation) load of each warehouse model."""
+    partitions, then the full-day (dimension and reconciliation) load of each warehouse model and, beside the loads,
+    `gc` of the job's unreferenced partition versions older than the retention."""
     tasks: list[Task] = []
     for spec in specs:
         if not spec.schedule.nightly:
@@ -259,7 +260,8 @@ def nightly_dag(specs: list[JobSpec]) -> DagSpec:
                          sla, loads=False)
         compact = _job_tasks(spec, "compact", Command("compact", spec.job, (("--date", DATE),)), sla, loads=False,
                              after=day[-1].task_id)
-        tasks += day + compact
+        gc = _job_tasks(spec, "gc", Command("gc", spec.job, ()), sla, loads=False, after=compact[-1].task_id)
+        tasks += day + compact + gc
         for model in spec.warehouse_models:
             tasks += _job_tasks(spec, f"load__{model}", Command("load", model, (("--date", DATE),)), sla,
                                 loads=False, after=compact[-1].task_id)

@@ -50,6 +50,9 @@ class RealSpecsTest(unittest.TestCase):
             self.assertIn("--to {{ params.to_date }} --parallel {{ params.parallel }}", command)
             if spec.schedule.nightly:
                 self.assertEqual(nightly.task(f"{spec.job}__compact").upstream, (f"{spec.job}__curate_day",))
+                gc = nightly.task(f"{spec.job}__gc")
+                self.assertEqual(gc.upstream, (f"{spec.job}__compact",))
+                self.assertIn(f"tidemark gc {spec.job}", gc.bash_command)
         self.assertIsNone(backfill.schedule)
         self.assertEqual(set(backfill.params), {"from_date", "to_date", "parallel"})
 
@@ -79,7 +82,7 @@ class RealSpecsTest(unittest.TestCase):
                 text = json.dumps([task.bash_command, task.glue_script_args, task.emr_steps])
                 for forbidden in ("{{ ds }}", "execution_date", "next_ds", "now()", "{{ ts }}"):
                     self.assertNotIn(forbidden, text, task.task_id)
-                if task.kind == "bash":
+                if task.kind == "bash" and not task.task_id.endswith("__gc"):  # gc takes no window
                     self.assertIn("--date {{ data_interval_start | ds }}", task.bash_command)
 
 
@@ -128,7 +131,7 @@ class ScheduleFromSpecTest(TempJobsDir):
         self.assertEqual(after["hourly_dag"] - before["hourly_dag"],
                          {"second__curate", "second__has_new_rows", "second__load__flow_hourly"})
         self.assertEqual(after["nightly_dag"] - before["nightly_dag"],
-                         {"second__curate_day", "second__compact", "second__load__flow_hourly"})
+                         {"second__curate_day", "second__compact", "second__gc", "second__load__flow_hourly"})
         self.assertEqual(after["backfill_dag"] - before["backfill_dag"], {"second__backfill"})
 
 

@@ -29,7 +29,7 @@ class LedgerScopeTest {
     }
 
     private static LedgerEntry entry(String key, LandingWindow window) {
-        return new LedgerEntry("file:/landing/cwlogs/" + key, 10, "mtime:1", null, "run-" + key, window.label(), List.of());
+        return new LedgerEntry("file:/landing/cwlogs/" + key, 10, "mtime:1", null, "run-" + key, window.label(), List.of(), null);
     }
 
     private static String identity(String key) {

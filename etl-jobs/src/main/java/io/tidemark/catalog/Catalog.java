@@ -29,6 +29,14 @@ public interface Catalog {
     /** The published location of each of the given partitions that exists. */
     Map<PartitionKey, String> locations(TableRef table, List<PartitionKey> partitions);
 
+    /**
+     * Every registered partition of the table with its location (empty if the table does not exist): what garbage
+     * collection of old versions must never delete. A catalog that cannot list refuses, so nothing is deleted.
+     */
+    default Map<PartitionKey, String> allLocations(TableRef table) {
+        throw new UnsupportedOperationException("Cannot list the partitions of " + table + " with " + getClass().getSimpleName());
+    }
+
     /** Points each partition at its new version: adds missing partitions, moves existing ones. */
     void publish(TableRef table, List<PartitionVersion> versions);
 

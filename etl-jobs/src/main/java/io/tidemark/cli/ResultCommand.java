@@ -51,20 +51,8 @@ abstract class ResultCommand implements Callable<Integer> {
         RunResult result;
         try {
             result = execute();
-        } catch (ConfigException e) {
-            result = failure(ErrorCode.BAD_CONFIG, e.getMessage(), started);
-        } catch (CurateJob.QualityGateException e) {
-            RunResult failed = failure(ErrorCode.QUALITY_GATE_FAILED, e.getMessage(), started);
-            result = new RunResult(RunStatus.FAILED, failed.job(), failed.runId(), failed.window(), List.of(), 0, 0, 0, 0,
-                    e.quality(), failed.durationMs(), failed.error(), Map.of(), 0, 0);
-        } catch (TidemarkException e) {
-            if (e.code() == ErrorCode.INTERNAL || e.code() == ErrorCode.WAREHOUSE_FAILED) {
-                e.printStackTrace(System.err);
-            }
-            result = failure(e.code(), e.getMessage(), started);
         } catch (Exception e) {
-            e.printStackTrace(System.err);
-            result = failure(ErrorCode.INTERNAL, e.getClass().getSimpleName() + ": " + e.getMessage(), started);
+            result = failureOf(e, jobName(), windowLabel(), started);
         }
         if (recordsRun()) {
             RunRecorder.record(common, commandName(), result, windowResults(), System.err);
@@ -78,8 +66,26 @@ abstract class ResultCommand implements Callable<Integer> {
         return command == null ? jobName() : command.name();
     }
 
-    private RunResult failure(ErrorCode code, String message, long started) {
-        return RunResult.failed(jobName(), null, windowLabel(), code, message, System.currentTimeMillis() - started);
+    /** The result line of a failed run: the error code and message that fit the exception. */
+    static RunResult failureOf(Exception exception, String job, String window, long started) {
+        long duration = System.currentTimeMillis() - started;
+        if (exception instanceof ConfigException e) {
+            return RunResult.failed(job, null, window, ErrorCode.BAD_CONFIG, e.getMessage(), duration);
+        }
+        if (exception instanceof CurateJob.QualityGateException e) {
+            RunResult failed = RunResult.failed(job, null, window, ErrorCode.QUALITY_GATE_FAILED, e.getMessage(), duration);
+            return new RunResult(RunStatus.FAILED, failed.job(), failed.runId(), failed.window(), List.of(), 0, 0, 0, 0,
+                    e.quality(), failed.durationMs(), failed.error(), Map.of(), 0, 0);
+        }
+        if (exception instanceof TidemarkException e) {
+            if (e.code() == ErrorCode.INTERNAL || e.code() == ErrorCode.WAREHOUSE_FAILED) {
+                e.printStackTrace(System.err);
+            }
+            return RunResult.failed(job, null, window, e.code(), e.getMessage(), duration);
+        }
+        exception.printStackTrace(System.err);
+        return RunResult.failed(job, null, window, ErrorCode.INTERNAL,
+                exception.getClass().getSimpleName() + ": " + exception.getMessage(), duration);
     }
 
     static void printResultLine(PrintStream out, RunResult result) {

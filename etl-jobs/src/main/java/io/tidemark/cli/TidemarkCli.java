@@ -8,9 +8,8 @@ import picocli.CommandLine.Command;
 /** The one entry point: {@code ./tidemark VERB ...} locally, and the main class under spark-submit. */
 @Command(name = "tidemark", mixinStandardHelpOptions = true, version = "tidemark 0.1.0",
         description = "Batch ETL from Firehose landings to a Parquet lake, the catalog and the warehouse.",
-        subcommands = {DemoCommand.class, RunCommand.class, SqlCommand.class, ReportCommand.class,
-                SpectrumDdlCommand.class,
-                CompactCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, BackfillCommand.class, SqlCommand.class,
+                ReportCommand.class, CompactCommand.class, GcCommand.class, SpectrumDdlCommand.class,
                 BenchCommand.class})
 public final class TidemarkCli implements java.util.concurrent.Callable<Integer> {
 

@@ -41,6 +41,13 @@ public record RuntimeConfig(
         return new RuntimeConfig(trimSlash(newLandingRoot), lakeRoot, catalog, warehouse, spark);
     }
 
+    /** The same runtime with one more Spark setting (a setting given in the config file wins). */
+    public RuntimeConfig withSparkSetting(String key, String value) {
+        java.util.Map<String, String> conf = new java.util.HashMap<>(spark.conf());
+        conf.putIfAbsent(key, value);
+        return new RuntimeConfig(landingRoot, lakeRoot, catalog, warehouse, new SparkConfig(spark.master(), conf));
+    }
+
     private static String uriOf(Path path) {
         return trimSlash(path.toAbsolutePath().normalize().toUri().toString());
     }

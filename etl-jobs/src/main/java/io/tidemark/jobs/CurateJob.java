@@ -2,6 +2,7 @@ package io.tidemark.jobs;
 
 import io.tidemark.catalog.Catalog;
 import io.tidemark.catalog.PublishedPartitionReader;
+import io.tidemark.catalog.TableLocks;
 import io.tidemark.catalog.TableRef;
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.config.DatasetSchemas;
@@ -25,6 +26,7 @@ import io.tidemark.landing.Ledger;
 import io.tidemark.landing.LedgerEntry;
 import io.tidemark.landing.ObjectDiscovery;
 import io.tidemark.landing.RunContext;
+import io.tidemark.landing.RunOrigin;
 import io.tidemark.ops.ErrorCode;
 import io.tidemark.ops.QualityOutcome;
 import io.tidemark.ops.RunResult;
@@ -66,15 +68,32 @@ public final class CurateJob {
     private final PartitionMerger merger = new PartitionMerger();
     private final PartitionVersionWriter writer = new PartitionVersionWriter();
     private final QualityGate gate = new QualityGate();
+    private final TableLocks locks;
+    private final RunHooks hooks;
 
     public CurateJob(SparkSession spark, RuntimeConfig config, Catalog catalog) {
+        this(spark, config, catalog, new TableLocks(), RunHooks.NONE);
+    }
+
+    /**
+     * @param locks shared by the runs of one process, so parallel windows merge and publish a table one at a time
+     * @param hooks {@link RunHooks#NONE} except in tests that simulate crashes
+     */
+    public CurateJob(SparkSession spark, RuntimeConfig config, Catalog catalog, TableLocks locks, RunHooks hooks) {
         this.spark = spark;
         this.config = config;
         this.catalog = catalog;
         this.layout = new LakeLayout(config.lakeRoot());
+        this.locks = locks;
+        this.hooks = hooks;
     }
 
+    /** A scheduled run of the window. */
     public CurateOutcome run(JobSpec spec, LandingWindow window) {
+        return run(spec, window, RunOrigin.SCHEDULED);
+    }
+
+    public CurateOutcome run(JobSpec spec, LandingWindow window, RunOrigin origin) {
         long started = System.currentTimeMillis();
         Instant startedAt = Instant.now();
         RunContext context = new RunContext(spec.job(), RunIds.next(startedAt), window, startedAt);
@@ -96,7 +115,10 @@ public final class CurateJob {
         }
 
         SourceBatch batch = sourceFor(spec, hadoopConf).read(spark, fresh, context);
-        try {
+        List<TableRef> tables = new ArrayList<>();
+        spec.datasets().forEach(dataset -> tables.add(new TableRef(config.catalog().curatedDatabase(), dataset)));
+        tables.add(new TableRef(config.catalog().quarantineDatabase(), spec.job()));
+        try (TableLocks.Held held = locks.acquire(tables)) {
             // schema evolution: every dataset is planned before anything is written, so an incompatible change
             // publishes nothing of the job and leaves its objects unprocessed; then the evolved schemas are recorded
             // and the catalog tables get their new columns, before any partition is written
@@ -114,61 +136,78 @@ public final class CurateJob {
                     new TableRef(config.catalog().quarantineDatabase(), spec.job()), LakeLayout.QUARANTINE,
                     SchemaEvolution.quarantine(batch.quarantine(), evolved)));
 
-            long rowsOut = 0;
-            long rowsDuplicate = 0;
-            Map<Target, List<PartitionVersion>> written = new LinkedHashMap<>();
-            for (Target target : targets) {
-                spark.sparkContext().setJobDescription("tidemark " + spec.job() + " " + window + ": merge " + target.table());
-                MergedPartitions merged = merger.merge(target.schema(), target.rows(), context, published(target));
-                List<PartitionVersion> versions = writer.write(target.schema(), merged, versionRoot(target, context),
-                        catalog.locations(target.table(), merged.changed()).values());
-                if (!versions.isEmpty()) {
-                    written.put(target, versions);
-                }
-                if (target.area().equals(LakeLayout.CURATED)) {
-                    rowsOut += merged.rowsNew();
-                    rowsDuplicate += merged.rowsDuplicate();
-                }
-            }
-
-            QualityOutcome quality = QualityOutcome.NONE;
-            for (Target target : written.keySet()) {
-                spark.sparkContext().setJobDescription("tidemark " + spec.job() + " " + window + ": audit " + target.table());
-                Dataset<Row> version = spark.read().schema(DatasetStructs.curatedRow(target.schema())).parquet(versionRoot(target, context));
-                quality = quality.plus(gate.check(target.schema(), version));
-            }
-            if (!quality.failed().isEmpty()) {
-                throw new QualityGateException(quality);
-            }
-
-            List<String> partitions = new ArrayList<>();
-            for (Map.Entry<Target, List<PartitionVersion>> entry : written.entrySet()) {
-                Target target = entry.getKey();
-                catalog.ensureTable(target.table(), target.schema(), layout.tableRoot(target.area(), target.table().table()));
-                catalog.publish(target.table(), entry.getValue());
-                if (target.area().equals(LakeLayout.CURATED)) {
-                    entry.getValue().forEach(v -> partitions.add(v.partition().label()));
-                }
-            }
-            Map<String, List<PartitionVersion>> fed = fedPartitions(targets, batch.objects());
-            List<LedgerEntry> entries = batch.objects().stream()
-                    .map(r -> new LedgerEntry(r.uri(), r.size(), r.version(), r.md5(), context.runId(), window.label(), r.partitions()))
-                    .toList();
-
-            Map<String, Long> reasons = new TreeMap<>(SchemaEvolution.quarantinedByReason(evolved));
-            batch.objects().forEach(r -> r.quarantinedByReason().forEach((k, v) -> reasons.merge(k, v, Long::sum)));
-            List<ObjectReport> reports = batch.objects();
-            RunResult result = new RunResult(RunStatus.SUCCEEDED, spec.job(), context.runId(), window.label(), partitions,
-                    reports.stream().mapToLong(ObjectReport::rowsIn).sum(), rowsOut,
-                    reports.stream().mapToLong(ObjectReport::quarantined).sum()
-                            + evolved.values().stream().mapToLong(EvolvedDataset::quarantined).sum(), rowsDuplicate, quality,
-                    System.currentTimeMillis() - started, null, reasons,
-                    reports.stream().mapToLong(ObjectReport::controlMessages).sum(), reports.size());
-            return new CurateOutcome(result, fed, () -> ledger.commit(window, context.runId(), entries));
+            return mergeAndPublish(spec, window, origin, context, targets, batch, evolved, ledger, started);
         } finally {
             batch.release();
             spark.catalog().clearCache();
         }
+    }
+
+    /**
+     * Merges the batch with what is published, writes the changed partitions' new versions, audits them and
+     * publishes them; the caller holds the locks of every target table.
+     */
+    private CurateOutcome mergeAndPublish(JobSpec spec, LandingWindow window, RunOrigin origin, RunContext context,
+                                          List<Target> targets, SourceBatch batch, Map<String, EvolvedDataset> evolved,
+                                          Ledger ledger, long started) {
+        long rowsOut = 0;
+        long rowsDuplicate = 0;
+        Map<Target, List<PartitionVersion>> written = new LinkedHashMap<>();
+        for (Target target : targets) {
+            spark.sparkContext().setJobDescription("tidemark " + spec.job() + " " + window + ": merge " + target.table());
+            MergedPartitions merged = merger.merge(target.schema(), target.rows(), context, published(target));
+            List<PartitionVersion> versions = writer.write(target.schema(), merged, versionRoot(target, context),
+                    catalog.locations(target.table(), merged.changed()).values());
+            if (!versions.isEmpty()) {
+                written.put(target, versions);
+            }
+            if (target.area().equals(LakeLayout.CURATED)) {
+                rowsOut += merged.rowsNew();
+                rowsDuplicate += merged.rowsDuplicate();
+            }
+        }
+
+        hooks.reached(FaultPoint.AFTER_WRITE, spec.job(), window);
+
+        QualityOutcome quality = QualityOutcome.NONE;
+        for (Target target : written.keySet()) {
+            spark.sparkContext().setJobDescription("tidemark " + spec.job() + " " + window + ": audit " + target.table());
+            Dataset<Row> version = spark.read().schema(DatasetStructs.curatedRow(target.schema())).parquet(versionRoot(target, context));
+            quality = quality.plus(gate.check(target.schema(), version));
+        }
+        if (!quality.failed().isEmpty()) {
+            throw new QualityGateException(quality);
+        }
+
+        List<String> partitions = new ArrayList<>();
+        int published = 0;
+        for (Map.Entry<Target, List<PartitionVersion>> entry : written.entrySet()) {
+            if (published++ == 1) {
+                hooks.reached(FaultPoint.DURING_PUBLISH, spec.job(), window);
+            }
+            Target target = entry.getKey();
+            catalog.ensureTable(target.table(), target.schema(), layout.tableRoot(target.area(), target.table().table()));
+            catalog.publish(target.table(), entry.getValue());
+            if (target.area().equals(LakeLayout.CURATED)) {
+                entry.getValue().forEach(v -> partitions.add(v.partition().label()));
+            }
+        }
+        Map<String, List<PartitionVersion>> fed = fedPartitions(targets, batch.objects());
+        List<LedgerEntry> entries = batch.objects().stream()
+                .map(r -> new LedgerEntry(r.uri(), r.size(), r.version(), r.md5(), context.runId(), window.label(), r.partitions(),
+                        origin.backfill()))
+                .toList();
+
+        Map<String, Long> reasons = new TreeMap<>(SchemaEvolution.quarantinedByReason(evolved));
+        batch.objects().forEach(r -> r.quarantinedByReason().forEach((k, v) -> reasons.merge(k, v, Long::sum)));
+        List<ObjectReport> reports = batch.objects();
+        RunResult result = new RunResult(RunStatus.SUCCEEDED, spec.job(), context.runId(), window.label(), partitions,
+                reports.stream().mapToLong(ObjectReport::rowsIn).sum(), rowsOut,
+                reports.stream().mapToLong(ObjectReport::quarantined).sum()
+                        + evolved.values().stream().mapToLong(EvolvedDataset::quarantined).sum(), rowsDuplicate, quality,
+                System.currentTimeMillis() - started, null, reasons,
+                reports.stream().mapToLong(ObjectReport::controlMessages).sum(), reports.size());
+        return new CurateOutcome(result, fed, () -> ledger.commit(window, context.runId(), entries));
     }
 
     /**
@@ -201,7 +240,8 @@ public final class CurateJob {
     }
 
     private SourceReader sourceFor(JobSpec spec, HadoopConf hadoopConf) {
-        return new ParsedObjectSource(ObjectParsers.forSource(spec.source()), hadoopConf, config.landingRoot());
+        return new ParsedObjectSource(ObjectParsers.forSource(spec.source()), hadoopConf, config.landingRoot(),
+                spec.lateArrivalHorizon());
     }
 
     /** A table the run writes: a curated dataset or the job's quarantine. */

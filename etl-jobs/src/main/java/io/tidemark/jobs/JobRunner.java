@@ -1,10 +1,14 @@
 package io.tidemark.jobs;
 
+import io.tidemark.catalog.TableLocks;
+import io.tidemark.catalog.TableRef;
 import io.tidemark.config.JobSpec;
 import io.tidemark.landing.LandingWindow;
+import io.tidemark.landing.RunOrigin;
 import io.tidemark.lake.PartitionVersion;
 import io.tidemark.ops.RunResult;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +17,17 @@ import java.util.Map;
 public final class JobRunner {
     private final TidemarkRuntime runtime;
     private final PrintStream progress;
+    private final RunHooks hooks;
 
     public JobRunner(TidemarkRuntime runtime, PrintStream progress) {
+        this(runtime, progress, RunHooks.NONE);
+    }
+
+    /** @param hooks {@link RunHooks#NONE} except in tests that simulate crashes */
+    public JobRunner(TidemarkRuntime runtime, PrintStream progress, RunHooks hooks) {
         this.runtime = runtime;
         this.progress = progress;
+        this.hooks = hooks;
     }
 
     /** Fails on a model the job spec names but Tidemark does not know, before any work. */
@@ -24,38 +35,65 @@ public final class JobRunner {
         WarehouseModels.validate(spec);
     }
 
+    /** A scheduled run of the window. */
+    public RunResult run(JobSpec spec, LandingWindow window, boolean load) {
+        return run(spec, window, load, RunOrigin.SCHEDULED);
+    }
+
     /**
      * Curates the window, loads the job's models from the published partitions the window fed, then records the
      * window's objects in the ledger. A failed load leaves the ledger untouched, so the next run of the window
      * reads the objects again (all duplicates by then) and repeats the load, which is a no-op if it had committed.
+     * Safe to call from several threads on one runtime: each load reads the partitions' versions published at
+     * the time it runs, under the tables' locks, so a slower window never loads an older version over a newer one.
      */
-    public RunResult run(JobSpec spec, LandingWindow window, boolean load) {
+    public RunResult run(JobSpec spec, LandingWindow window, boolean load, RunOrigin origin) {
         long started = System.currentTimeMillis();
         validate(spec);
-        CurateOutcome outcome = new CurateJob(runtime.spark(), runtime.config(), runtime.catalog()).run(spec, window);
+        CurateOutcome outcome = new CurateJob(runtime.spark(), runtime.config(), runtime.catalog(), runtime.tableLocks(), hooks)
+                .run(spec, window, origin);
         RunResult result = outcome.result();
         progress.printf("tidemark: %s %s: %s, %d objects, %d rows in, %d out, %d duplicate, %d quarantined%n",
                 spec.job(), window, result.status(), result.objects(), result.rowsIn(), result.rowsOut(),
                 result.rowsDuplicate(), result.rowsQuarantined());
+        if (!outcome.fedPartitions().isEmpty()) {
+            hooks.reached(FaultPoint.AFTER_PUBLISH_BEFORE_LOAD, spec.job(), window);
+        }
         if (load) {
             for (String name : spec.warehouseModels()) {
-                WarehouseModel model = WarehouseModels.named(name);
-                Map<String, List<PartitionVersion>> published = new LinkedHashMap<>();
-                for (String dataset : model.datasets()) {
-                    List<PartitionVersion> versions = outcome.fedPartitions().getOrDefault(dataset, List.of());
-                    if (!versions.isEmpty()) {
-                        published.put(dataset, versions);
-                    }
-                }
-                if (!published.isEmpty()) {
-                    for (ModelLoadResult loaded : model.load(ModelLoadContext.of(runtime), result.runId(), published)) {
-                        progress.printf("tidemark: %s %s: warehouse %s %s, %d rows (load %s)%n",
-                                spec.job(), window, loaded.table(), loaded.outcome(), loaded.rows(), loaded.loadId());
-                    }
-                }
+                load(spec, window, result.runId(), WarehouseModels.named(name), outcome.fedPartitions());
             }
+        }
+        if (!outcome.fedPartitions().isEmpty()) {
+            hooks.reached(FaultPoint.AFTER_LOAD_BEFORE_LEDGER, spec.job(), window);
         }
         outcome.commitLedger();
         return result.withDuration(System.currentTimeMillis() - started);
+    }
+
+    private void load(JobSpec spec, LandingWindow window, String runId, WarehouseModel model,
+                      Map<String, List<PartitionVersion>> fed) {
+        List<TableRef> tables = new ArrayList<>();
+        for (String dataset : model.datasets()) {
+            if (!fed.getOrDefault(dataset, List.of()).isEmpty()) {
+                tables.add(new TableRef(runtime.config().catalog().curatedDatabase(), dataset));
+            }
+        }
+        if (tables.isEmpty()) {
+            return;
+        }
+        try (TableLocks.Held held = runtime.tableLocks().acquire(tables)) {
+            Map<String, List<PartitionVersion>> published = new LinkedHashMap<>();
+            for (TableRef table : tables) {
+                List<PartitionVersion> current = new ArrayList<>();
+                runtime.catalog().locations(table, fed.get(table.table()).stream().map(PartitionVersion::partition).toList())
+                        .forEach((key, location) -> current.add(new PartitionVersion(key, location)));
+                published.put(table.table(), current);
+            }
+            for (ModelLoadResult loaded : model.load(ModelLoadContext.of(runtime), runId, published)) {
+                progress.printf("tidemark: %s %s: warehouse %s %s, %d rows (load %s)%n",
+                        spec.job(), window, loaded.table(), loaded.outcome(), loaded.rows(), loaded.loadId());
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.tidemark.jobs;
 
 import io.tidemark.catalog.Catalog;
 import io.tidemark.catalog.glue.GlueCatalog;
+import io.tidemark.catalog.TableLocks;
 import io.tidemark.catalog.hive.HiveCatalog;
 import io.tidemark.config.ConfigException;
 import io.tidemark.config.RuntimeConfig;
@@ -29,6 +30,7 @@ public final class TidemarkRuntime implements AutoCloseable {
     private Catalog catalog;
     private EmbeddedWarehouse embedded;
     private WarehouseConnector warehouse;
+    private final TableLocks tableLocks = new TableLocks();
 
     public TidemarkRuntime(Path workdir, RuntimeConfig config) {
         this.workdir = workdir.toAbsolutePath().normalize();
@@ -43,7 +45,7 @@ public final class TidemarkRuntime implements AutoCloseable {
         return config;
     }
 
-    public SparkSession spark() {
+    public synchronized SparkSession spark() {
         if (spark == null) {
             spark = SparkSessions.create(config, workdir);
         }
@@ -51,7 +53,7 @@ public final class TidemarkRuntime implements AutoCloseable {
     }
 
     /** The catalog of {@code catalog.kind}: Spark's metastore client ({@code hive}) or the Glue SDK ({@code glue}). */
-    public Catalog catalog() {
+    public synchronized Catalog catalog() {
         if (catalog == null) {
             catalog = switch (config.catalog().kind()) {
                 case HIVE -> new HiveCatalog(spark());
@@ -61,8 +63,13 @@ public final class TidemarkRuntime implements AutoCloseable {
         return catalog;
     }
 
+    /** The table locks every run of this runtime shares (parallel backfill windows). */
+    public TableLocks tableLocks() {
+        return tableLocks;
+    }
+
     /** The warehouse, with its schema, tables, views and {@code dim_date} in place. */
-    public WarehouseConnector warehouse() {
+    public synchronized WarehouseConnector warehouse() {
         if (warehouse == null) {
             warehouse = connect(true);
             try (Connection connection = warehouse.open()) {
@@ -78,7 +85,7 @@ public final class TidemarkRuntime implements AutoCloseable {
     }
 
     /** The warehouse as it is, for queries: the embedded one must already exist in the workdir. */
-    public WarehouseConnector existingWarehouse() {
+    public synchronized WarehouseConnector existingWarehouse() {
         if (warehouse == null) {
             warehouse = connect(false);
         }

@@ -1,11 +1,13 @@
 package io.tidemark.landing;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
  * One processed object in the ledger: the object's key, size and version tag (ETag or modification time), the
- * MD5 of the bytes actually read, the run that processed it and the event partitions it fed.
+ * MD5 of the bytes actually read, the run that processed it and the event partitions it fed; for a backfill run,
+ * the backfill's range (absent for scheduled runs).
  */
 public record LedgerEntry(
         @JsonProperty("uri") String uri,
@@ -14,7 +16,8 @@ public record LedgerEntry(
         @JsonProperty("md5") String md5,
         @JsonProperty("run_id") String runId,
         @JsonProperty("window") String window,
-        @JsonProperty("partitions") List<String> partitions) {
+        @JsonProperty("partitions") List<String> partitions,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("backfill") String backfill) {
 
     public LedgerEntry {
         partitions = List.copyOf(partitions == null ? List.of() : partitions);

@@ -24,6 +24,11 @@ public enum ReasonCode {
     /** A record is larger than the configured maximum record size. */
     OVERSIZED_RECORD,
     /**
+     * A record's event time lies further before its object's Firehose arrival time than the job's late-arrival
+     * horizon ({@code lateArrivalHorizonDays}); its partition is considered closed.
+     */
+    TOO_LATE,
+    /**
      * A Firehose error-output record (under {@code processing-failed/} or any error-output folder other than
      * {@code format-conversion-failed/}) whose original record cannot be recovered: its {@code rawData} is
      * missing, not base64, or does not decode to readable records. The detail carries Firehose's error code and

@@ -1,12 +1,17 @@
 package io.tidemark.sources;
 
+import static java.util.Objects.requireNonNull;
+
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.config.DatasetSchemas;
 import io.tidemark.landing.FirehoseObjectKey;
 import io.tidemark.landing.HadoopConf;
 import io.tidemark.landing.LandingObject;
 import io.tidemark.landing.QuarantineRecord;
+import io.tidemark.landing.ReasonCode;
 import io.tidemark.landing.RunContext;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +22,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -51,18 +57,24 @@ public final class ParsedObjectSource implements SourceReader {
     private final ObjectParser parser;
     private final HadoopConf hadoopConf;
     private final String landingRoot;
+    private final Duration lateArrivalHorizon;
 
-    public ParsedObjectSource(ObjectParser parser, HadoopConf hadoopConf, String landingRoot) {
+    /**
+     * @param lateArrivalHorizon how far before its object's arrival time an event may lie; older events are
+     *                           quarantined as {@link ReasonCode#TOO_LATE}
+     */
+    public ParsedObjectSource(ObjectParser parser, HadoopConf hadoopConf, String landingRoot, Duration lateArrivalHorizon) {
         this.parser = parser;
         this.hadoopConf = hadoopConf;
         this.landingRoot = landingRoot;
+        this.lateArrivalHorizon = requireNonNull(lateArrivalHorizon, "lateArrivalHorizon is null");
     }
 
     @Override
     public SourceBatch read(SparkSession spark, List<LandingObject> objects, RunContext context) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = Math.max(1, Math.min(objects.size(), jsc.defaultParallelism() * 4));
-        ObjectTask task = new ObjectTask(parser, hadoopConf, landingRoot, context);
+        ObjectTask task = new ObjectTask(parser, hadoopConf, landingRoot, context, lateArrivalHorizon);
         JavaRDD<SourceItem> items = jsc.parallelize(objects, slices).flatMap(o -> task.read(o).iterator());
         items.persist(StorageLevel.MEMORY_AND_DISK());
         spark.sparkContext().setJobDescription("tidemark " + context.job() + " " + context.window() + ": read " + objects.size() + " objects");
@@ -101,17 +113,19 @@ public final class ParsedObjectSource implements SourceReader {
         private final HadoopConf hadoopConf;
         private final String landingRoot;
         private final RunContext context;
+        private final Duration lateArrivalHorizon;
 
-        ObjectTask(ObjectParser parser, HadoopConf hadoopConf, String landingRoot, RunContext context) {
+        ObjectTask(ObjectParser parser, HadoopConf hadoopConf, String landingRoot, RunContext context, Duration lateArrivalHorizon) {
             this.parser = parser;
             this.hadoopConf = hadoopConf;
             this.landingRoot = landingRoot;
             this.context = context;
+            this.lateArrivalHorizon = lateArrivalHorizon;
         }
 
         List<SourceItem> read(LandingObject object) {
             LandedObject landed = describe(object, landingRoot, context);
-            Collector collector = new Collector(landed, context);
+            Collector collector = new Collector(landed, context, lateArrivalHorizon);
             MessageDigest md5 = md5();
             try {
                 FileSystem fs = FileSystem.get(URI.create(object.uri()), hadoopConf.get());
@@ -137,10 +151,13 @@ public final class ParsedObjectSource implements SourceReader {
         }
     }
 
-    /** Lays parsed records out as source rows, remembering what the object fed. */
+    /** Lays parsed records out as source rows, remembering what the object fed; sends events beyond the horizon to quarantine. */
     private static final class Collector implements RecordSink {
+        private static final ObjectMapper JSON = new ObjectMapper();
         private final LandedObject object;
         private final RunContext context;
+        private final Instant oldestAccepted;
+        private final Duration lateArrivalHorizon;
         private final Map<String, DatasetSchema> schemas = new LinkedHashMap<>();
         private final List<SourceItem> items = new ArrayList<>();
         private final TreeSet<String> partitions = new TreeSet<>();
@@ -148,9 +165,11 @@ public final class ParsedObjectSource implements SourceReader {
         private final Map<String, Long> quarantinedByReason = new TreeMap<>();
         private long controlMessages;
 
-        Collector(LandedObject object, RunContext context) {
+        Collector(LandedObject object, RunContext context, Duration lateArrivalHorizon) {
             this.object = object;
             this.context = context;
+            this.lateArrivalHorizon = lateArrivalHorizon;
+            this.oldestAccepted = object.arrival() == null ? null : object.arrival().minus(lateArrivalHorizon);
         }
 
         @Override
@@ -164,6 +183,10 @@ public final class ParsedObjectSource implements SourceReader {
             if (values.length != schema.columns().size()) {
                 throw new IllegalStateException("Cannot emit a " + dataset + " row: " + values.length
                         + " values for " + schema.columns().size() + " columns");
+            }
+            if (oldestAccepted != null && eventTime.isBefore(oldestAccepted)) {
+                tooLate(dataset, schema, values, offset, eventTime);
+                return;
             }
             ZonedDateTime time = eventTime.atZone(ZoneOffset.UTC);
             List<String> partitioning = schema.partitioning();
@@ -203,9 +226,30 @@ public final class ParsedObjectSource implements SourceReader {
 
         @Override
         public void quarantine(QuarantineRecord record) {
+            quarantine(record, null);
+        }
+
+        private void quarantine(QuarantineRecord record, String dataset) {
             rowsIn++;
             quarantinedByReason.merge(record.reason().name(), 1L, Long::sum);
-            items.add(new SourceItem.Quarantined(QuarantineRows.toRow(record, null, context)));
+            items.add(new SourceItem.Quarantined(QuarantineRows.toRow(record, dataset, context)));
+        }
+
+        /** The parsed record, as JSON of its columns, goes to quarantine: its partition is closed. */
+        private void tooLate(String dataset, DatasetSchema schema, Object[] values, long offset, Instant eventTime) {
+            Map<String, String> record = new LinkedHashMap<>();
+            for (int i = 0; i < values.length; i++) {
+                record.put(schema.columns().get(i).name(), values[i] == null ? null : values[i].toString());
+            }
+            String raw;
+            try {
+                raw = JSON.writeValueAsString(record);
+            } catch (JsonProcessingException e) {
+                raw = record.toString();
+            }
+            quarantine(new QuarantineRecord(object.uri(), offset, ReasonCode.TOO_LATE, "event time " + eventTime
+                    + " is more than " + lateArrivalHorizon.toDays() + " days (lateArrivalHorizonDays of job '"
+                    + context.job() + "') before the object's arrival " + object.arrival(), raw), dataset);
         }
 
         @Override

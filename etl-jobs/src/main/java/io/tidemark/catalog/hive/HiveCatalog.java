@@ -21,6 +21,7 @@ import org.apache.spark.sql.catalyst.catalog.ExternalCatalog;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import scala.Option;
+import scala.collection.JavaConverters;
 import scala.Tuple2;
 
 /**
@@ -88,6 +89,23 @@ public final class HiveCatalog implements Catalog {
             if (partition.isDefined()) {
                 found.put(key, partition.get().location().toString());
             }
+        }
+        return found;
+    }
+
+    @Override
+    public Map<PartitionKey, String> allLocations(TableRef table) {
+        Map<PartitionKey, String> found = new LinkedHashMap<>();
+        if (!tableExists(table)) {
+            return found;
+        }
+        ExternalCatalog catalog = spark.sharedState().externalCatalog();
+        List<String> columns = JavaConverters.seqAsJavaList(catalog.getTable(table.database(), table.table()).partitionColumnNames());
+        for (CatalogTablePartition partition : JavaConverters.seqAsJavaList(
+                catalog.listPartitions(table.database(), table.table(), Option.empty()))) {
+            Map<String, String> spec = JavaConverters.mapAsJavaMap(partition.spec());
+            found.put(PartitionKey.of(table.table(), columns, columns.stream().map(spec::get).toList()),
+                    partition.location().toString());
         }
         return found;
     }
