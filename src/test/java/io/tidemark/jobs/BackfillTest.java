@@ -134,7 +134,7 @@ class BackfillTest {
 
     private static List<String> ledgerLines() throws IOException {
         List<String> lines = new ArrayList<>();
-        try (Stream<Path> files = Files.list(workdir.resolve("lake/_tidemark/ledger/clickstream"))) {
+        try (Stream<Path> files = Files.walk(workdir.resolve("lake/_tidemark/ledger/clickstream"))) {  // date=.../*.jsonl
             for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
                 lines.addAll(Files.readAllLines(file));
             }
