@@ -15,7 +15,7 @@ import io.tidemark.ops.ErrorCode;
 import io.tidemark.ops.TidemarkException;
 import io.tidemark.warehouse.ConnectionSource;
 import io.tidemark.warehouse.FlowHourlyLoadRequest;
-import io.tidemark.warehouse.FlowHourlyLoadResult;
+import io.tidemark.warehouse.AuditedLoadResult;
 import io.tidemark.warehouse.FlowHourlyLoader;
 import io.tidemark.warehouse.FlowHourlyRow;
 import io.tidemark.warehouse.HourPartition;
@@ -56,12 +56,12 @@ public final class FlowHourlyLoadJob implements WarehouseModel {
     @Override
     public List<ModelLoadResult> load(ModelLoadContext context, String runId,
                                       Map<String, List<PartitionVersion>> published) {
-        FlowHourlyLoadResult loaded = load(context, runId, published.getOrDefault(DATASET, List.of()));
+        AuditedLoadResult loaded = load(context, runId, published.getOrDefault(DATASET, List.of()));
         return List.of(new ModelLoadResult(MODEL, FlowHourlyLoader.DATASET, loaded.loadId(),
                 loaded.loaded() ? ModelLoadResult.Outcome.LOADED : ModelLoadResult.Outcome.SKIPPED, loaded.rows()));
     }
 
-    FlowHourlyLoadResult load(ModelLoadContext context, String runId, List<PartitionVersion> versions) {
+    AuditedLoadResult load(ModelLoadContext context, String runId, List<PartitionVersion> versions) {
         SparkSession spark = context.spark();
         TableRef table = context.table(DATASET);
         ConnectionSource warehouse = context.warehouse();

@@ -3,7 +3,7 @@ package io.tidemark.warehouse;
 import java.util.Objects;
 
 /**
- * What a {@code fact_flow_hourly} load did.
+ * What one audited warehouse load did.
  *
  * @param loadId   the load's id (the audit key)
  * @param outcome  {@link Outcome#LOADED} when this call committed the rows, {@link Outcome#SKIPPED} when the audit
@@ -11,10 +11,10 @@ import java.util.Objects;
  * @param rows     input rows of the committed load (read from the audit row when skipped)
  * @param attempts transactions started, 1 unless a transient failure was retried
  */
-public record FlowHourlyLoadResult(String loadId, Outcome outcome, long rows, int attempts) {
+public record AuditedLoadResult(String loadId, Outcome outcome, long rows, int attempts) {
     public enum Outcome { LOADED, SKIPPED }
 
-    public FlowHourlyLoadResult {
+    public AuditedLoadResult {
         Objects.requireNonNull(loadId, "loadId is null");
         Objects.requireNonNull(outcome, "outcome is null");
     }
