@@ -18,16 +18,10 @@ import io.tidemark.warehouse.FlowHourlyLoadRequest;
 import io.tidemark.warehouse.AuditedLoadResult;
 import io.tidemark.warehouse.FlowHourlyLoader;
 import io.tidemark.warehouse.FlowHourlyRow;
-import io.tidemark.warehouse.HourPartition;
 import io.tidemark.warehouse.RetryPolicy;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -82,10 +76,8 @@ public final class FlowHourlyLoadJob implements WarehouseModel {
                     row.getString(3), row.getString(9), row.getString(10), row.getString(11), row.getString(4),
                     row.getInt(5), row.getLong(6), row.getLong(7), row.getLong(8)));
         }
-        List<HourPartition> hours = partitions.stream()
-                .map(p -> HourPartition.of(LocalDate.parse(p.values().get("dt")), Integer.parseInt(p.values().get("hr"))))
-                .toList();
-        FlowHourlyLoadRequest request = new FlowHourlyLoadRequest(hours, runId, checksum(versions), rows);
+        PublishedPartitions published = new PublishedPartitions(versions);
+        FlowHourlyLoadRequest request = new FlowHourlyLoadRequest(published.hours(), runId, published.checksum(), rows);
         try {
             return new FlowHourlyLoader(warehouse, schema, RetryPolicy.defaults(), Clock.systemUTC()).load(request);
         } catch (SQLException e) {
@@ -96,16 +88,5 @@ public final class FlowHourlyLoadJob implements WarehouseModel {
 
     private static int datekey(String dt) {
         return Integer.parseInt(dt.replace("-", ""));
-    }
-
-    private static String checksum(List<PartitionVersion> versions) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            versions.stream().map(v -> v.partition().label() + "=" + v.location()).sorted()
-                    .forEach(s -> sha.update((s + "\n").getBytes(StandardCharsets.UTF_8)));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

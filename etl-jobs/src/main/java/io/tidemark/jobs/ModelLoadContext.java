@@ -3,6 +3,7 @@ package io.tidemark.jobs;
 import io.tidemark.catalog.TableRef;
 import io.tidemark.config.SqlIdentifier;
 import io.tidemark.warehouse.ConnectionSource;
+import io.tidemark.warehouse.DatasetStaging;
 import java.util.Objects;
 import org.apache.spark.sql.SparkSession;
 
@@ -13,18 +14,23 @@ import org.apache.spark.sql.SparkSession;
  * @param curatedDatabase the catalog database of the curated tables
  * @param warehouse       connections to the warehouse
  * @param schema          the warehouse schema (validated)
+ * @param staging         how loads get a Dataset's rows into the warehouse (COPY FROM STDIN, or S3 + manifest COPY)
  */
-public record ModelLoadContext(SparkSession spark, String curatedDatabase, ConnectionSource warehouse, String schema) {
+public record ModelLoadContext(SparkSession spark, String curatedDatabase, ConnectionSource warehouse, String schema,
+                               DatasetStaging staging) {
     public ModelLoadContext {
         Objects.requireNonNull(spark, "spark is null");
         SqlIdentifier.require(curatedDatabase, "catalog.curatedDatabase");
         Objects.requireNonNull(warehouse, "warehouse is null");
         SqlIdentifier.require(schema, "warehouse.schema");
+        Objects.requireNonNull(staging, "staging is null");
     }
 
     public static ModelLoadContext of(TidemarkRuntime runtime) {
-        return new ModelLoadContext(runtime.spark(), runtime.config().catalog().curatedDatabase(), runtime.warehouse(),
-                runtime.config().warehouse().schema());
+        ConnectionSource warehouse = runtime.warehouse();
+        return new ModelLoadContext(runtime.spark(), runtime.config().catalog().curatedDatabase(), warehouse,
+                runtime.config().warehouse().schema(), DatasetStaging.of(warehouse.dialect(), runtime.config().warehouse(),
+                runtime.spark().sparkContext().hadoopConfiguration()));
     }
 
     /** The curated table of a dataset. */

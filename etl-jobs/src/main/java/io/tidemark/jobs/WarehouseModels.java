@@ -11,7 +11,10 @@ import java.util.stream.Collectors;
 /** The one registry of warehouse models, by name. */
 public final class WarehouseModels {
     private static final Map<String, WarehouseModel> MODELS = List.<WarehouseModel>of(
-                    new FlowHourlyLoadJob())
+                    new FlowHourlyLoadJob(),
+                    new ArticleEventsModel(),
+                    new EmailEventsModel(),
+                    new SecurityFindingsModel())
             .stream().collect(Collectors.toMap(WarehouseModel::name, Function.identity(), (a, b) -> a, TreeMap::new));
 
     private WarehouseModels() {

@@ -17,6 +17,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.catalog.CatalogTablePartition;
 import org.apache.spark.sql.catalyst.catalog.ExternalCatalog;
 import scala.Option;
+import scala.collection.JavaConverters;
 import scala.Tuple2;
 
 /**
@@ -63,6 +64,26 @@ public final class HiveCatalog implements Catalog {
             }
         }
         return found;
+    }
+
+    @Override
+    public List<PartitionVersion> publishedWhere(TableRef table, String column, String value) {
+        if (!tableExists(table)) {
+            return List.of();
+        }
+        safeValue(column, value);
+        ExternalCatalog catalog = spark.sharedState().externalCatalog();
+        List<String> partitioning = JavaConverters.seqAsJavaList(
+                catalog.getTable(table.database(), table.table()).partitionColumnNames());
+        List<PartitionVersion> versions = new ArrayList<>();
+        for (CatalogTablePartition partition : JavaConverters.seqAsJavaList(catalog.listPartitions(
+                table.database(), table.table(), Option.apply(scalaSpec(new PartitionKey(table.table(), Map.of(column, value))))))) {
+            Map<String, String> spec = JavaConverters.mapAsJavaMap(partition.spec());
+            PartitionKey key = PartitionKey.of(table.table(), partitioning, partitioning.stream().map(spec::get).toList());
+            versions.add(new PartitionVersion(key, partition.location().toString()));
+        }
+        versions.sort(java.util.Comparator.comparing(PartitionVersion::partition));
+        return versions;
     }
 
     @Override
