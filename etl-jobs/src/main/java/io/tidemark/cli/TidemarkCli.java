@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The one entry point: {@code ./tidemark VERB ...} locally, and the main class under spark-submit. */
 @Command(name = "tidemark", mixinStandardHelpOptions = true, version = "tidemark 0.1.0",
         description = "Batch ETL from Firehose landings to a Parquet lake, the catalog and the warehouse.",
-        subcommands = {DemoCommand.class, RunCommand.class, SqlCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, LoadCommand.class, SqlCommand.class, BenchCommand.class})
 public final class TidemarkCli implements java.util.concurrent.Callable<Integer> {
 
     public static void main(String[] args) {
@@ -34,7 +34,7 @@ public final class TidemarkCli implements java.util.concurrent.Callable<Integer>
     public Integer call() {
         new CommandLine(this).usage(System.err);
         ResultCommand.printResultLine(System.out,
-                RunResult.failed("tidemark", null, null, ErrorCode.BAD_CONFIG, "Missing verb: demo, run or sql", 0));
+                RunResult.failed("tidemark", null, null, ErrorCode.BAD_CONFIG, "Missing verb: demo, run, load or sql", 0));
         return ErrorCode.BAD_CONFIG.exitCode();
     }
 }

@@ -24,7 +24,7 @@ import org.apache.spark.sql.SaveMode;
 /**
  * Redshift staging as DESIGN.md's load protocol asks: Spark writes the rows as Parquet files under
  * {@code <stagingUri>/<load id>/}, then a COPY manifest listing exactly those files with their sizes is written
- * next to them ({@code <stagingUri>/<load id>/manifest}); inside the load's transaction
+ * next to them ({@code <stagingUri>/<load id>/_manifest}); inside the load's transaction
  * {@code COPY stage FROM '<manifest>' IAM_ROLE '<role>' FORMAT AS PARQUET MANIFEST} loads them.
  *
  * <p>The folder is named after the load id and rewritten by every prepare of that id, so a rerun never mixes
@@ -32,7 +32,8 @@ import org.apache.spark.sql.SaveMode;
  * into {@code TIMESTAMP}. Staged folders are left in place: expire them with an S3 lifecycle rule on the prefix.
  */
 public final class RedshiftS3Staging implements DatasetStaging {
-    static final String MANIFEST = "manifest";
+    /** The manifest file name: a leading underscore keeps the folder readable as a Parquet dataset by Spark and Athena. */
+    static final String MANIFEST = "_manifest";
 
     private final String stagingUri;
     private final String iamRole;
