@@ -8,8 +8,8 @@
 CREATE OR REPLACE VIEW ${schema}.v_flow_rejects_daily AS
 SELECT d.d_prettydate,
        n.interface_id,
-       SUM(f.flows) AS flows,
-       SUM(f.bytes) AS bytes
+       CAST(SUM(f.flows) AS BIGINT) AS flows,
+       CAST(SUM(f.bytes) AS BIGINT) AS bytes
 FROM ${schema}.fact_flow_hourly f
 JOIN ${schema}.dim_date d ON d.d_datekey = f.datekey
 JOIN ${schema}.dim_network_interface n ON n.interface_key = f.interface_key

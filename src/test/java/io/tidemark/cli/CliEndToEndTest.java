@@ -90,6 +90,26 @@ class CliEndToEndTest {
     }
 
     @Test
+    @Order(2)
+    void loadingADateAgainIsSkippedAndKeepsTheFacts() throws Exception {
+        String day = landing.settings().firstHour().atZone(ZoneOffset.UTC).toLocalDate().toString();
+        Cli first = Cli.run("load", "flow_hourly", "--date", day, "--workdir", workdir.toString(), "--config", writeConfig().toString());
+        assertThat(first.exitCode).isZero();
+        List<String> afterFirst = dumpWarehouse();
+
+        Cli second = Cli.run("load", "flow_hourly", "--date", day, "--workdir", workdir.toString(), "--config", writeConfig().toString());
+
+        assertThat(second.exitCode).isZero();
+        assertThat(second.resultLine().get("status").asText()).isEqualTo("SKIPPED");
+        assertThat(second.resultLine().get("partitions")).isNotEmpty();
+        assertThat(dumpWarehouse()).isEqualTo(afterFirst);
+        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.start(EmbeddedWarehouse.dataDirectoryIn(workdir));
+             Connection connection = warehouse.dataSource().getConnection()) {
+            assertThat(hourlyFacts(connection)).isEqualTo(expectedHourly());
+        }
+    }
+
+    @Test
     @Order(3)
     void sqlPrintsCsvThenTheResultLine() throws Exception {
         Cli sql = Cli.run("sql", "--workdir", workdir.toString(), "--format", "csv",

@@ -73,13 +73,13 @@ class FlowHourlyLoaderTest {
         List<FlowHourlyRow> rows = generatedRows(200, List.of(H05, H06), 1);
         FlowHourlyLoader loader = loader(WarehouseConnector.embedded(warehouse));
 
-        FlowHourlyLoadResult first = loader.load(new FlowHourlyLoadRequest(List.of(H05, H06), "run-1", "checksum-a", rows));
+        AuditedLoadResult first = loader.load(new FlowHourlyLoadRequest(List.of(H05, H06), "run-1", "checksum-a", rows));
         List<String> afterFirst = dumpAll();
-        FlowHourlyLoadResult second = loader.load(new FlowHourlyLoadRequest(List.of(H06, H05), "run-2", "checksum-a", rows));
+        AuditedLoadResult second = loader.load(new FlowHourlyLoadRequest(List.of(H06, H05), "run-2", "checksum-a", rows));
 
-        assertThat(first.outcome()).isEqualTo(FlowHourlyLoadResult.Outcome.LOADED);
+        assertThat(first.outcome()).isEqualTo(AuditedLoadResult.Outcome.LOADED);
         assertThat(first.rows()).isEqualTo(200);
-        assertThat(second).isEqualTo(new FlowHourlyLoadResult(first.loadId(), FlowHourlyLoadResult.Outcome.SKIPPED, 200, 1));
+        assertThat(second).isEqualTo(new AuditedLoadResult(first.loadId(), AuditedLoadResult.Outcome.SKIPPED, 200, 1));
         assertThat(dumpAll()).isEqualTo(afterFirst);
         assertThat(afterFirst).anyMatch(line -> line.startsWith("audit|" + first.loadId()
                 + "|fact_flow_hourly|20261125/05,20261125/06|200|checksum-a|run-1|2026-11-26 03:00:00"));
@@ -94,7 +94,7 @@ class FlowHourlyLoaderTest {
                 row(H05, "eni-1", "ACCEPT", 6, 10, 100, 1000),
                 row(H06, "eni-2", "REJECT", 17, 20, 200, 2000))));
 
-        FlowHourlyLoadResult replaced = loader.load(new FlowHourlyLoadRequest(List.of(H05, H06), "run-2", "checksum-b",
+        AuditedLoadResult replaced = loader.load(new FlowHourlyLoadRequest(List.of(H05, H06), "run-2", "checksum-b",
                 List.of(row(H05, "eni-1", "ACCEPT", 6, 11, 110, 1100))));
 
         assertThat(replaced.loaded()).isTrue();
@@ -140,13 +140,13 @@ class FlowHourlyLoaderTest {
             }
         };
 
-        FlowHourlyLoadResult viaInsert = loader(redshiftDialectOnPostgres).load(request);
+        AuditedLoadResult viaInsert = loader(redshiftDialectOnPostgres).load(request);
         List<String> insertTables = dumpAll();
         emptyTheLoadedTables();
         loader(redshiftDialectOnPostgres).load(awkwardTextRequest());
         List<String> insertInterfaces = interfaces();
         emptyTheLoadedTables();
-        FlowHourlyLoadResult viaCopy = loader(WarehouseConnector.embedded(warehouse)).load(request);
+        AuditedLoadResult viaCopy = loader(WarehouseConnector.embedded(warehouse)).load(request);
 
         assertThat(viaInsert).isEqualTo(viaCopy);
         assertThat(viaInsert.rows()).isEqualTo(1_234);
@@ -201,10 +201,10 @@ class FlowHourlyLoaderTest {
             return warehouse.dataSource().getConnection();
         });
 
-        FlowHourlyLoadResult result = loader(flaky).load(
+        AuditedLoadResult result = loader(flaky).load(
                 new FlowHourlyLoadRequest(List.of(H05), "run", "c", generatedRows(50, List.of(H05), 3)));
 
-        assertThat(result.outcome()).isEqualTo(FlowHourlyLoadResult.Outcome.LOADED);
+        assertThat(result.outcome()).isEqualTo(AuditedLoadResult.Outcome.LOADED);
         assertThat(result.attempts()).isEqualTo(2);
         assertThat(query("SELECT SUM(flows) FROM tidemark.fact_flow_hourly")).containsExactly(
                 Long.toString(generatedRows(50, List.of(H05), 3).stream().mapToLong(FlowHourlyRow::flows).sum()));
@@ -220,10 +220,10 @@ class FlowHourlyLoaderTest {
             connection.commit();
         }));
 
-        FlowHourlyLoadResult result = loader(conflicting).load(new FlowHourlyLoadRequest(List.of(H05), "run", "c",
+        AuditedLoadResult result = loader(conflicting).load(new FlowHourlyLoadRequest(List.of(H05), "run", "c",
                 List.of(row(H05, "eni-1", "ACCEPT", 6, 1, 2, 3))));
 
-        assertThat(result.outcome()).isEqualTo(FlowHourlyLoadResult.Outcome.LOADED);
+        assertThat(result.outcome()).isEqualTo(AuditedLoadResult.Outcome.LOADED);
         assertThat(result.attempts()).isEqualTo(2);
         assertThat(facts()).containsExactly("20261125|5|eni-1|ACCEPT|6|1|2|3");
     }
@@ -238,10 +238,10 @@ class FlowHourlyLoaderTest {
             }
         }));
 
-        FlowHourlyLoadResult result = loader(lossy).load(new FlowHourlyLoadRequest(List.of(H05), "run", "c",
+        AuditedLoadResult result = loader(lossy).load(new FlowHourlyLoadRequest(List.of(H05), "run", "c",
                 List.of(row(H05, "eni-1", "ACCEPT", 6, 1, 2, 3))));
 
-        assertThat(result.outcome()).isEqualTo(FlowHourlyLoadResult.Outcome.SKIPPED);
+        assertThat(result.outcome()).isEqualTo(AuditedLoadResult.Outcome.SKIPPED);
         assertThat(result.attempts()).isEqualTo(2);
         assertThat(facts()).containsExactly("20261125|5|eni-1|ACCEPT|6|1|2|3");
         assertThat(query("SELECT COUNT(*) FROM tidemark.etl_load_audit")).containsExactly("1");
@@ -261,11 +261,11 @@ class FlowHourlyLoaderTest {
         FlowHourlyLoadRequest request = new FlowHourlyLoadRequest(List.of(H05), "run", "same-input", meetingRows);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            Future<FlowHourlyLoadResult> first = threads.submit(() -> loader(WarehouseConnector.embedded(warehouse)).load(request));
-            Future<FlowHourlyLoadResult> second = threads.submit(() -> loader(WarehouseConnector.embedded(warehouse)).load(request));
+            Future<AuditedLoadResult> first = threads.submit(() -> loader(WarehouseConnector.embedded(warehouse)).load(request));
+            Future<AuditedLoadResult> second = threads.submit(() -> loader(WarehouseConnector.embedded(warehouse)).load(request));
 
             assertThat(List.of(first.get(30, TimeUnit.SECONDS).outcome(), second.get(30, TimeUnit.SECONDS).outcome()))
-                    .containsExactlyInAnyOrder(FlowHourlyLoadResult.Outcome.LOADED, FlowHourlyLoadResult.Outcome.SKIPPED);
+                    .containsExactlyInAnyOrder(AuditedLoadResult.Outcome.LOADED, AuditedLoadResult.Outcome.SKIPPED);
         } finally {
             threads.shutdownNow();
         }

@@ -63,8 +63,9 @@ class SqlDialectTest {
                 TableDefinitions.parse(String.join(";\n", new WarehouseDdl(SqlDialect.POSTGRES, "tidemark").statements()));
 
         assertThat(redshift.keySet()).containsExactly("tidemark.dim_date", "tidemark.dim_network_interface",
-                "tidemark.dim_item", "tidemark.dim_user", "tidemark.fact_flow_hourly", "tidemark.fact_sales",
-                "tidemark.etl_load_audit");
+                "tidemark.dim_article", "tidemark.dim_item", "tidemark.dim_user", "tidemark.fact_flow_hourly",
+                "tidemark.fact_article_events", "tidemark.fact_email_events", "tidemark.fact_security_findings",
+                "tidemark.fact_sales", "tidemark.etl_load_audit");
         assertThat(postgres.keySet()).containsExactlyElementsOf(redshift.keySet());
         redshift.forEach((table, columns) -> {
             assertThat(names(postgres.get(table))).as(table).containsExactlyElementsOf(names(columns));

@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A query's rows as text lines (columns joined by {@code |}, NULL as {@code <null>}), for exact comparisons. */
-final class TableDump {
+public final class TableDump {
     private TableDump() {
     }
 
-    static List<String> of(Connection connection, String query) throws SQLException {
+    public static List<String> of(Connection connection, String query) throws SQLException {
         List<String> lines = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
             int columns = rows.getMetaData().getColumnCount();

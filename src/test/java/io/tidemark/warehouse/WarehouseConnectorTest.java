@@ -34,7 +34,7 @@ class WarehouseConnectorTest {
     @Test
     void aMissingPasswordVariableIsAConfigErrorNamingIt() {
         WarehouseConfig config = new WarehouseConfig("jdbc:redshift://cluster.example:5439/dev", "loader",
-                "TIDEMARK_TEST_REDSHIFT_PASSWORD", null, null, null);
+                "TIDEMARK_TEST_REDSHIFT_PASSWORD", null, null, null, null, null);
 
         assertThatThrownBy(() -> WarehouseConnector.server(config, Map.<String, String>of()::get))
                 .isInstanceOf(ConfigException.class)
@@ -44,7 +44,7 @@ class WarehouseConnectorTest {
     @Test
     void aRedshiftUrlSpeaksRedshiftAndNeverShowsThePassword() {
         WarehouseConfig config = new WarehouseConfig("jdbc:redshift://cluster.example:5439/dev", "loader",
-                "PW", null, null, null);
+                "PW", null, null, null, null, null);
 
         WarehouseConnector connector = WarehouseConnector.server(config, Map.of("PW", SECRET)::get);
 
@@ -64,7 +64,7 @@ class WarehouseConnectorTest {
 
     @Test
     void aPostgresUrlConnectsWithUserAndPasswordFromTheEnvironment() throws Exception {
-        WarehouseConfig config = new WarehouseConfig(warehouse.jdbcUrl(), "postgres", "PW", null, null, null);
+        WarehouseConfig config = new WarehouseConfig(warehouse.jdbcUrl(), "postgres", "PW", null, null, null, null, null);
 
         WarehouseConnector connector = WarehouseConnector.of(config, null, Map.of("PW", SECRET)::get);
 

@@ -37,13 +37,19 @@ class WarehouseDdlTest {
 
             assertThat(TableDump.of(connection, "SELECT table_name, table_type FROM information_schema.tables "
                     + "WHERE table_schema = 'tidemark' ORDER BY table_name")).containsExactly(
+                    "dim_article|BASE TABLE",
                     "dim_date|BASE TABLE",
                     "dim_item|BASE TABLE",
                     "dim_network_interface|BASE TABLE",
                     "dim_user|BASE TABLE",
                     "etl_load_audit|BASE TABLE",
+                    "fact_article_events|BASE TABLE",
+                    "fact_email_events|BASE TABLE",
                     "fact_flow_hourly|BASE TABLE",
                     "fact_sales|BASE TABLE",
+                    "fact_security_findings|BASE TABLE",
+                    "v_article_ctr_daily|VIEW",
+                    "v_email_engagement_daily|VIEW",
                     "v_flow_rejects_daily|VIEW",
                     "v_sales_by_season|VIEW",
                     "v_sales_by_weekday|VIEW");

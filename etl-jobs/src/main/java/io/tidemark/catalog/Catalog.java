@@ -37,6 +37,12 @@ public interface Catalog {
         throw new UnsupportedOperationException("Cannot list the partitions of " + table + " with " + getClass().getSimpleName());
     }
 
+    /**
+     * The published version (partition and location) of every partition whose {@code column} has {@code value},
+     * e.g. every hour of one {@code dt}; empty when the table does not exist.
+     */
+    List<PartitionVersion> publishedWhere(TableRef table, String column, String value);
+
     /** Points each partition at its new version: adds missing partitions, moves existing ones. */
     void publish(TableRef table, List<PartitionVersion> versions);
 

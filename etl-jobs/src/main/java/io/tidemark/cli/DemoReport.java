@@ -37,6 +37,23 @@ final class DemoReport {
                     SELECT d_prettydate, interface_id, flows, bytes FROM v_flow_rejects_daily
                     ORDER BY flows DESC, interface_id LIMIT 5""").print(out, ResultTable.Format.TABLE);
 
+            section("Article click-through by day (warehouse view v_article_ctr_daily, top 5 by impressions)");
+            queries.warehouse("""
+                    SELECT d_prettydate, article_id, impressions, clicks, ROUND(CAST(ctr AS NUMERIC), 3) AS ctr
+                    FROM v_article_ctr_daily
+                    ORDER BY impressions DESC, d_prettydate, article_id LIMIT 5""").print(out, ResultTable.Format.TABLE);
+
+            section("E-mail engagement by day and event type (warehouse view v_email_engagement_daily)");
+            queries.warehouse("""
+                    SELECT d_prettydate, event_type, events FROM v_email_engagement_daily
+                    ORDER BY d_prettydate, events DESC, event_type""").print(out, ResultTable.Format.TABLE);
+
+            section("GuardDuty findings, latest state (warehouse: fact_security_findings, top 5 by severity)");
+            queries.warehouse("""
+                    SELECT finding_id, finding_type, severity_label, service_count, updated_at
+                    FROM fact_security_findings
+                    ORDER BY severity DESC, updated_at DESC, finding_id LIMIT 5""").print(out, ResultTable.Format.TABLE);
+
             // sales views (fact_sales CDC apply)
             section("Total sales by season (warehouse view v_sales_by_season: live sales after CDC)");
             queries.warehouse("SELECT d_season, total_sales FROM v_sales_by_season ORDER BY d_season")

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The one entry point: {@code ./tidemark VERB ...} locally, and the main class under spark-submit. */
 @Command(name = "tidemark", mixinStandardHelpOptions = true, version = "tidemark 0.1.0",
         description = "Batch ETL from Firehose landings to a Parquet lake, the catalog and the warehouse.",
-        subcommands = {DemoCommand.class, RunCommand.class, BackfillCommand.class, SqlCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, BackfillCommand.class, LoadCommand.class, SqlCommand.class,
                 ReportCommand.class, CompactCommand.class, GcCommand.class, SpectrumDdlCommand.class,
                 BenchCommand.class})
 public final class TidemarkCli implements java.util.concurrent.Callable<Integer> {
@@ -51,7 +51,8 @@ public final class TidemarkCli implements java.util.concurrent.Callable<Integer>
     public Integer call() {
         new CommandLine(this).usage(System.err);
         ResultCommand.printResultLine(System.out,
-                RunResult.failed("tidemark", null, null, ErrorCode.BAD_CONFIG, "Missing verb: demo, run, sql or report", 0));
+                RunResult.failed("tidemark", null, null, ErrorCode.BAD_CONFIG,
+                        "Missing verb: demo, run, backfill, load, sql, report, compact, gc, spectrum-ddl or bench", 0));
         return ErrorCode.BAD_CONFIG.exitCode();
     }
 }

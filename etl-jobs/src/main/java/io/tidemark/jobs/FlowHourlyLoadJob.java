@@ -15,19 +15,13 @@ import io.tidemark.ops.ErrorCode;
 import io.tidemark.ops.TidemarkException;
 import io.tidemark.warehouse.ConnectionSource;
 import io.tidemark.warehouse.FlowHourlyLoadRequest;
-import io.tidemark.warehouse.FlowHourlyLoadResult;
+import io.tidemark.warehouse.AuditedLoadResult;
 import io.tidemark.warehouse.FlowHourlyLoader;
 import io.tidemark.warehouse.FlowHourlyRow;
-import io.tidemark.warehouse.HourPartition;
 import io.tidemark.warehouse.RetryPolicy;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,12 +52,12 @@ public final class FlowHourlyLoadJob implements WarehouseModel {
     @Override
     public List<ModelLoadResult> load(ModelLoadContext context, String runId,
                                       Map<String, List<PartitionVersion>> published) {
-        FlowHourlyLoadResult loaded = load(context, runId, published.getOrDefault(DATASET, List.of()));
+        AuditedLoadResult loaded = load(context, runId, published.getOrDefault(DATASET, List.of()));
         return List.of(new ModelLoadResult(MODEL, FlowHourlyLoader.DATASET, loaded.loadId(),
                 loaded.loaded() ? ModelLoadResult.Outcome.LOADED : ModelLoadResult.Outcome.SKIPPED, loaded.rows()));
     }
 
-    FlowHourlyLoadResult load(ModelLoadContext context, String runId, List<PartitionVersion> versions) {
+    AuditedLoadResult load(ModelLoadContext context, String runId, List<PartitionVersion> versions) {
         SparkSession spark = context.spark();
         TableRef table = context.table(DATASET);
         ConnectionSource warehouse = context.warehouse();
@@ -71,8 +65,8 @@ public final class FlowHourlyLoadJob implements WarehouseModel {
         List<PartitionKey> partitions = versions.stream().map(PartitionVersion::partition).sorted().toList();
         spark.sparkContext().setJobDescription("tidemark load " + MODEL + ": aggregate " + partitions.size() + " partitions");
         List<FlowHourlyRow> rows = new ArrayList<>();
-        Optional<Dataset<Row>> published = context.published().read(table, DatasetSchemas.get(DATASET), partitions);
-        for (Row row : published.isEmpty() ? List.<Row>of() : published.get()
+        Optional<Dataset<Row>> lakeRows = context.published().read(table, DatasetSchemas.get(DATASET), partitions);
+        for (Row row : lakeRows.isEmpty() ? List.<Row>of() : lakeRows.get()
                 .where(col("log_status").equalTo("OK").and(col("action").isNotNull()).and(col("interface_id").isNotNull()))
                 .groupBy(col("dt"), col("hr"), coalesce(col("account_id"), lit("unknown")).as("account_id"),
                         col("interface_id"), col("action"), coalesce(col("protocol"), lit(-1)).as("protocol"))
@@ -84,10 +78,8 @@ public final class FlowHourlyLoadJob implements WarehouseModel {
                     row.getString(3), row.getString(9), row.getString(10), row.getString(11), row.getString(4),
                     row.getInt(5), row.getLong(6), row.getLong(7), row.getLong(8)));
         }
-        List<HourPartition> hours = partitions.stream()
-                .map(p -> HourPartition.of(LocalDate.parse(p.values().get("dt")), Integer.parseInt(p.values().get("hr"))))
-                .toList();
-        FlowHourlyLoadRequest request = new FlowHourlyLoadRequest(hours, runId, checksum(versions), rows);
+        PublishedPartitions published = new PublishedPartitions(versions);
+        FlowHourlyLoadRequest request = new FlowHourlyLoadRequest(published.hours(), runId, published.checksum(), rows);
         try {
             return new FlowHourlyLoader(warehouse, schema, RetryPolicy.defaults(), Clock.systemUTC()).load(request);
         } catch (SQLException e) {
@@ -98,16 +90,5 @@ public final class FlowHourlyLoadJob implements WarehouseModel {
 
     private static int datekey(String dt) {
         return Integer.parseInt(dt.replace("-", ""));
-    }
-
-    private static String checksum(List<PartitionVersion> versions) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            versions.stream().map(v -> v.partition().label() + "=" + v.location()).sorted()
-                    .forEach(s -> sha.update((s + "\n").getBytes(StandardCharsets.UTF_8)));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

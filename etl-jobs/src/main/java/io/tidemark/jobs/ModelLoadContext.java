@@ -3,9 +3,9 @@ package io.tidemark.jobs;
 import io.tidemark.catalog.Catalog;
 import io.tidemark.catalog.PublishedPartitionReader;
 import io.tidemark.catalog.TableRef;
-import io.tidemark.catalog.hive.HiveCatalog;
 import io.tidemark.config.SqlIdentifier;
 import io.tidemark.warehouse.ConnectionSource;
+import io.tidemark.warehouse.DatasetStaging;
 import java.util.Objects;
 import org.apache.spark.sql.SparkSession;
 
@@ -17,25 +17,24 @@ import org.apache.spark.sql.SparkSession;
  * @param warehouse       connections to the warehouse
  * @param schema          the warehouse schema (validated)
  * @param catalog         where the curated tables' partitions are published
+ * @param staging         how loads get a Dataset's rows into the warehouse (COPY FROM STDIN, or S3 + manifest COPY)
  */
 public record ModelLoadContext(SparkSession spark, String curatedDatabase, ConnectionSource warehouse, String schema,
-                               Catalog catalog) {
+                               Catalog catalog, DatasetStaging staging) {
     public ModelLoadContext {
         Objects.requireNonNull(spark, "spark is null");
         SqlIdentifier.require(curatedDatabase, "catalog.curatedDatabase");
         Objects.requireNonNull(warehouse, "warehouse is null");
         SqlIdentifier.require(schema, "warehouse.schema");
         Objects.requireNonNull(catalog, "catalog is null");
-    }
-
-    /** With the catalog of the session's own metastore. */
-    public ModelLoadContext(SparkSession spark, String curatedDatabase, ConnectionSource warehouse, String schema) {
-        this(spark, curatedDatabase, warehouse, schema, new HiveCatalog(spark));
+        Objects.requireNonNull(staging, "staging is null");
     }
 
     public static ModelLoadContext of(TidemarkRuntime runtime) {
-        return new ModelLoadContext(runtime.spark(), runtime.config().catalog().curatedDatabase(), runtime.warehouse(),
-                runtime.config().warehouse().schema(), runtime.catalog());
+        ConnectionSource warehouse = runtime.warehouse();
+        return new ModelLoadContext(runtime.spark(), runtime.config().catalog().curatedDatabase(), warehouse,
+                runtime.config().warehouse().schema(), runtime.catalog(), DatasetStaging.of(warehouse.dialect(),
+                runtime.config().warehouse(), runtime.spark().sparkContext().hadoopConfiguration()));
     }
 
     /** The curated table of a dataset. */

@@ -13,7 +13,10 @@ public final class WarehouseModels {
     private static final Map<String, WarehouseModel> MODELS = List.<WarehouseModel>of(
                     new FlowHourlyLoadJob(),
                     new SalesLoadJob(),
-                    new UsersLoadJob())
+                    new UsersLoadJob(),
+                    new ArticleEventsModel(),
+                    new EmailEventsModel(),
+                    new SecurityFindingsModel())
             .stream().collect(Collectors.toMap(WarehouseModel::name, Function.identity(), (a, b) -> a, TreeMap::new));
 
     private WarehouseModels() {

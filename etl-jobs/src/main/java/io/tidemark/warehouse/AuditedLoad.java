@@ -15,16 +15,18 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * DESIGN.md's load protocol around a table-specific body, in ONE transaction: skip when the load id is already in
- * {@code etl_load_audit}; otherwise run the body (stage, merge or replace), write the audit row, commit; then
- * {@code ANALYZE} the touched tables outside the transaction. Serialization failures (40001, Redshift 1023) and
- * lost connections (08xxx) re-run the whole transaction on a new connection, up to the {@link RetryPolicy}: safe,
- * because a committed load is in the audit table and the retry then skips it.
+ * DESIGN.md's load protocol around any table's {@link LoadWork}, in ONE transaction: skip when the load id is
+ * already in {@code etl_load_audit}; otherwise run the work (stage, MERGE or delete-then-insert), write the audit
+ * row, commit; then {@code ANALYZE} the touched tables outside the transaction.
  *
- * <p>The same protocol as {@link FlowHourlyLoader}, written once for the sales and users loads so that they only
- * hold their SQL; the audit statements are the ones under {@code sql/redshift/load/fact_flow_hourly/}.
+ * <p>Serialization failures (40001, Redshift 1023) and lost connections (08xxx) re-run the whole transaction on a
+ * new connection, up to the {@link RetryPolicy}: safe because a committed load is in the audit table and the retry
+ * then skips it. On PostgreSQL the transaction runs SERIALIZABLE, as Redshift's always do, so two concurrent loads of
+ * the same id fail and retry alike instead of both committing.
  */
 public final class AuditedLoad {
+    private static final String AUDIT_SQL = "/sql/redshift/load/etl_load_audit/";
+
     private final ConnectionSource connections;
     private final String schema;
     private final RetryPolicy retryPolicy;
@@ -32,21 +34,16 @@ public final class AuditedLoad {
     private final String findAudit;
     private final String insertAudit;
 
-    /** The table-specific part of a load; runs inside the transaction and returns the input rows it staged. */
-    @FunctionalInterface
-    public interface Body {
-        long apply(Connection connection) throws SQLException;
-    }
-
     public AuditedLoad(ConnectionSource connections, String schema, RetryPolicy retryPolicy, Clock clock) {
         this.connections = Objects.requireNonNull(connections, "connections is null");
         this.schema = SqlIdentifier.require(schema, "warehouse.schema");
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
-        this.findAudit = sql("/sql/redshift/load/fact_flow_hourly/00_find_audit.sql");
-        this.insertAudit = sql("/sql/redshift/load/fact_flow_hourly/60_insert_audit.sql");
+        this.findAudit = connections.dialect().render(SqlResource.read(AUDIT_SQL + "00_find_audit.sql"), schema);
+        this.insertAudit = connections.dialect().render(SqlResource.read(AUDIT_SQL + "10_insert_audit.sql"), schema);
     }
 
+    /** The dialect of the warehouse the loads run on. */
     public SqlDialect dialect() {
         return connections.dialect();
     }
@@ -57,26 +54,27 @@ public final class AuditedLoad {
     }
 
     /**
-     * Runs the load, or skips it when its load id is already committed; analyzes {@code touchedTables} (trusted
-     * table names in the schema) after a commit.
+     * Runs the load, or skips it when its id is already committed.
      *
+     * @param analyzedTables tables of the schema to ANALYZE after a commit (plain names, validated)
      * @throws SQLException a non-transient failure, or the last transient one when the attempts are used up;
      *                      nothing of the load is committed then
      */
-    public AuditedLoadResult run(LoadAudit audit, Body body, List<String> touchedTables) throws SQLException {
+    public AuditedLoadResult run(LoadAudit audit, LoadWork work, List<String> analyzedTables) throws SQLException {
         Objects.requireNonNull(audit, "audit is null");
-        Objects.requireNonNull(body, "body is null");
-        AuditedLoadResult result = runWithRetries(audit, body);
+        Objects.requireNonNull(work, "work is null");
+        analyzedTables.forEach(table -> SqlIdentifier.require(table, "analyzed table"));
+        AuditedLoadResult result = runWithRetries(audit, work);
         if (result.loaded()) {
-            analyze(touchedTables);
+            analyze(analyzedTables);
         }
         return result;
     }
 
-    private AuditedLoadResult runWithRetries(LoadAudit audit, Body body) throws SQLException {
+    private AuditedLoadResult runWithRetries(LoadAudit audit, LoadWork work) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = connections.open()) {
-                return runInTransaction(connection, audit, body, attempt);
+                return runInTransaction(connection, audit, work, attempt);
             } catch (SQLException failure) {
                 if (attempt >= retryPolicy.maxAttempts() || !TransientSqlFailure.isTransient(failure)) {
                     throw failure;
@@ -86,12 +84,11 @@ public final class AuditedLoad {
         }
     }
 
-    private AuditedLoadResult runInTransaction(Connection connection, LoadAudit audit, Body body, int attempt)
+    private AuditedLoadResult runInTransaction(Connection connection, LoadAudit audit, LoadWork work, int attempt)
             throws SQLException {
         String loadId = audit.loadId();
         connection.setAutoCommit(false);
         if (connections.dialect() == SqlDialect.POSTGRES) {
-            // Redshift transactions are serializable already; match it so concurrent loads fail and retry alike
             connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
         }
         try {
@@ -100,7 +97,7 @@ public final class AuditedLoad {
                 connection.rollback();
                 return new AuditedLoadResult(loadId, AuditedLoadResult.Outcome.SKIPPED, committedRows.getAsLong(), attempt);
             }
-            long rows = body.apply(connection);
+            long rows = work.apply(connection);
             insertAudit(connection, audit, loadId, rows);
             connection.commit();
             return new AuditedLoadResult(loadId, AuditedLoadResult.Outcome.LOADED, rows, attempt);
@@ -123,20 +120,23 @@ public final class AuditedLoad {
         try (PreparedStatement statement = connection.prepareStatement(insertAudit)) {
             statement.setString(1, loadId);
             statement.setString(2, audit.dataset());
-            statement.setString(3, audit.partition());
+            statement.setString(3, audit.partitions());
             statement.setLong(4, rows);
-            statement.setString(5, audit.checksum());
+            statement.setString(5, audit.inputChecksum());
             statement.setString(6, audit.runId());
             statement.setTimestamp(7, Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)));
             statement.executeUpdate();
         }
     }
 
-    /** After the commit, outside the retries: a failure here is reported as is, and a rerun is a no-op. */
+    /**
+     * Refreshes planner statistics after the commit, outside the load transaction and outside the retries: the
+     * rows are committed by then, so a failure here is reported as is and a rerun of the load is a no-op.
+     */
     private void analyze(List<String> tables) throws SQLException {
         try (Connection connection = connections.open(); Statement statement = connection.createStatement()) {
             for (String table : tables) {
-                statement.execute("ANALYZE " + schema + "." + SqlIdentifier.require(table, "table"));
+                statement.execute("ANALYZE " + schema + "." + table);
             }
         }
     }

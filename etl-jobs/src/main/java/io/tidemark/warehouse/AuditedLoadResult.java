@@ -5,9 +5,9 @@ import java.util.Objects;
 /**
  * What one audited warehouse load did.
  *
- * @param loadId   the load's id (the {@code etl_load_audit} key)
- * @param outcome  {@link Outcome#LOADED} when this call committed, {@link Outcome#SKIPPED} when the audit table
- *                 already had the load id (a rerun, or an earlier attempt that committed before failing)
+ * @param loadId   the load's id (the audit key)
+ * @param outcome  {@link Outcome#LOADED} when this call committed the rows, {@link Outcome#SKIPPED} when the audit
+ *                 table already had the load id (a rerun, or an earlier attempt that committed before failing)
  * @param rows     input rows of the committed load (read from the audit row when skipped)
  * @param attempts transactions started, 1 unless a transient failure was retried
  */

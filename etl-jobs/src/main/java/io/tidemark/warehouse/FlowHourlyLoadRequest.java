@@ -1,9 +1,5 @@
 package io.tidemark.warehouse;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -37,18 +33,9 @@ public record FlowHourlyLoadRequest(
         Objects.requireNonNull(rows, "rows is null");
     }
 
-    /**
-     * {@code fact_flow_hourly:} and 32 hex digits of SHA-256 over the partitions and the input checksum: stable
-     * across reruns of the same input, different when the input or the covered partitions change.
-     */
+    /** The audit key: see {@link LoadAudit#loadId()}; stable across reruns of the same input. */
     public String loadId() {
-        String identity = FlowHourlyLoader.DATASET + "\n" + partitionList() + "\n" + inputChecksum;
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return FlowHourlyLoader.DATASET + ":" + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return new LoadAudit(FlowHourlyLoader.DATASET, partitionList(), inputChecksum, runId).loadId();
     }
 
     /** The partitions as {@code yyyyMMdd/HH} labels joined by commas, e.g. {@code 20261125/05,20261125/06}. */

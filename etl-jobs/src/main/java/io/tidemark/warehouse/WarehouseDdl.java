@@ -19,12 +19,18 @@ public final class WarehouseDdl {
             "00_schema.sql",
             "10_dim_date.sql",
             "11_dim_network_interface.sql",
+            "12_dim_article.sql",
             "13_dim_item.sql",
             "14_dim_user.sql",
             "20_fact_flow_hourly.sql",
+            "21_fact_article_events.sql",
+            "22_fact_email_events.sql",
+            "23_fact_security_findings.sql",
             "24_fact_sales.sql",
             "30_etl_load_audit.sql",
             "40_v_flow_rejects_daily.sql",
+            "41_v_article_ctr_daily.sql",
+            "42_v_email_engagement_daily.sql",
             "43_v_sales_by_season.sql",
             "44_v_sales_by_weekday.sql");
 

@@ -158,6 +158,34 @@ public final class GlueCatalog implements Catalog, AutoCloseable {
                 .databaseName(table.database()).tableInput(update)));
     }
 
+    /**
+     * Looks up the candidate partitions by value with BatchGetPartition (no listing): {@code dt=value} for a table
+     * partitioned by {@code dt}, its 24 hours for one partitioned by {@code dt, hr}.
+     */
+    @Override
+    public List<PartitionVersion> publishedWhere(TableRef table, String column, String value) {
+        Optional<Table> existing = table(table);
+        if (existing.isEmpty()) {
+            return List.of();
+        }
+        List<String> partitioning = existing.get().partitionKeys().stream().map(Column::name).toList();
+        List<PartitionKey> candidates = new ArrayList<>();
+        if (partitioning.equals(List.of(column))) {
+            candidates.add(new PartitionKey(table.table(), Map.of(column, value)));
+        } else if (partitioning.equals(List.of(column, "hr"))) {
+            for (int hour = 0; hour < 24; hour++) {
+                candidates.add(PartitionKey.of(table.table(), partitioning, List.of(value, String.format("%02d", hour))));
+            }
+        } else {
+            throw new TidemarkException(ErrorCode.CATALOG_FAILED, "Cannot look up the partitions of " + table + " where "
+                    + column + "='" + value + "': its partition keys are " + partitioning);
+        }
+        List<PartitionVersion> versions = new ArrayList<>();
+        locations(table, candidates).forEach((key, location) -> versions.add(new PartitionVersion(key, location)));
+        versions.sort(java.util.Comparator.comparing(PartitionVersion::partition));
+        return versions;
+    }
+
     @Override
     public boolean tableExists(TableRef table) {
         return table(table).isPresent();

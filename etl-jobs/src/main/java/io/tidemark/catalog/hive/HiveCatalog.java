@@ -111,6 +111,26 @@ public final class HiveCatalog implements Catalog {
     }
 
     @Override
+    public List<PartitionVersion> publishedWhere(TableRef table, String column, String value) {
+        if (!tableExists(table)) {
+            return List.of();
+        }
+        safeValue(column, value);
+        ExternalCatalog catalog = spark.sharedState().externalCatalog();
+        List<String> partitioning = JavaConverters.seqAsJavaList(
+                catalog.getTable(table.database(), table.table()).partitionColumnNames());
+        List<PartitionVersion> versions = new ArrayList<>();
+        for (CatalogTablePartition partition : JavaConverters.seqAsJavaList(catalog.listPartitions(
+                table.database(), table.table(), Option.apply(scalaSpec(new PartitionKey(table.table(), Map.of(column, value))))))) {
+            Map<String, String> spec = JavaConverters.mapAsJavaMap(partition.spec());
+            PartitionKey key = PartitionKey.of(table.table(), partitioning, partitioning.stream().map(spec::get).toList());
+            versions.add(new PartitionVersion(key, partition.location().toString()));
+        }
+        versions.sort(java.util.Comparator.comparing(PartitionVersion::partition));
+        return versions;
+    }
+
+    @Override
     public void publish(TableRef table, List<PartitionVersion> versions) {
         if (versions.isEmpty()) {
             return;

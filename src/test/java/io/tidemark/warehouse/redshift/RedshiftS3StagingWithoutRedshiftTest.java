@@ -1,0 +1,130 @@
+package io.tidemark.warehouse.redshift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidemark.config.ConfigException;
+import io.tidemark.config.WarehouseConfig;
+import io.tidemark.testing.LocalSpark;
+import io.tidemark.warehouse.DatasetStaging;
+import io.tidemark.warehouse.SqlDialect;
+import io.tidemark.warehouse.postgres.PostgresDatasetCopy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Redshift staging without a Redshift: Spark writes the Parquet files to a local folder standing in for the S3
+ * prefix, and the test checks the COPY manifest written next to them (exactly those files, mandatory, their real
+ * sizes) and the COPY statement rendered for them. The COPY itself needs Redshift and S3 and is not run here.
+ */
+class RedshiftS3StagingWithoutRedshiftTest {
+    private static final String ROLE = "arn:aws:iam::123456789012:role/tidemark-copy";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path workdir;
+
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void startSpark() {
+        spark = LocalSpark.start(workdir);
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        spark.stop();
+    }
+
+    @Test
+    void theManifestListsExactlyTheStagedParquetFilesWithTheirSizes() throws Exception {
+        Path staging = workdir.resolve("staging");
+        RedshiftS3Staging stager = new RedshiftS3Staging(staging.toUri().toString().replaceAll("/$", ""), ROLE,
+                spark.sparkContext().hadoopConfiguration());
+        Dataset<Row> rows = spark.range(1_000).selectExpr("CAST(id AS INT) AS datekey", "CAST(id AS STRING) AS name")
+                .repartition(3);
+
+        stager.prepare(rows, "fact_email_events:00ff");
+        Path folder = staging.resolve("fact_email_events-00ff");
+        JsonNode manifest = JSON.readTree(Files.readString(folder.resolve("_manifest")));
+
+        List<String> parquetFiles;
+        try (Stream<Path> files = Files.list(folder)) {
+            parquetFiles = files.map(p -> p.getFileName().toString())
+                    .filter(name -> name.startsWith("part-") && name.endsWith(".parquet")).sorted().toList();
+        }
+        assertThat(parquetFiles).hasSize(3);
+        List<String> listed = new ArrayList<>();
+        for (JsonNode entry : manifest.get("entries")) {
+            Path file = Path.of(java.net.URI.create(entry.get("url").asText()));
+            listed.add(file.getFileName().toString());
+            assertThat(file.getParent()).isEqualTo(folder);
+            assertThat(entry.get("mandatory").asBoolean()).isTrue();
+            assertThat(entry.get("meta").get("content_length").asLong()).isEqualTo(Files.size(file)).isPositive();
+        }
+        assertThat(listed).containsExactlyElementsOf(parquetFiles);
+        assertThat(spark.read().parquet(folder.toString()).count()).isEqualTo(1_000);
+    }
+
+    @Test
+    void preparingTheSameLoadAgainReplacesItsFiles() throws Exception {
+        Path staging = workdir.resolve("again");
+        RedshiftS3Staging stager = new RedshiftS3Staging(staging.toUri().toString().replaceAll("/$", ""), ROLE,
+                spark.sparkContext().hadoopConfiguration());
+
+        stager.prepare(spark.range(10).repartition(4).toDF(), "t:1");
+        stager.prepare(spark.range(10).coalesce(1).toDF(), "t:1");
+
+        JsonNode manifest = JSON.readTree(Files.readString(staging.resolve("t-1").resolve("_manifest")));
+        assertThat(manifest.get("entries")).hasSize(1);
+        assertThat(spark.read().parquet(staging.resolve("t-1").toString()).count()).isEqualTo(10);
+    }
+
+    @Test
+    void rendersTheCopyStatementOfAManifest() {
+        assertThat(new RedshiftCopyStatement("stage_fact_email_events", "s3://bucket/staging/fact_email_events-00ff/manifest", ROLE)
+                .sql()).isEqualTo("COPY stage_fact_email_events FROM 's3://bucket/staging/fact_email_events-00ff/manifest' "
+                + "IAM_ROLE 'arn:aws:iam::123456789012:role/tidemark-copy' FORMAT AS PARQUET MANIFEST");
+        assertThat(CopyManifest.redshiftUrl("s3a://bucket/x/part-0.parquet")).isEqualTo("s3://bucket/x/part-0.parquet");
+        assertThat(new CopyManifest(List.of(new CopyManifest.Entry("s3://b/p/part-0.parquet", 42))).toJson()).isEqualTo(
+                "{\"entries\":[{\"url\":\"s3://b/p/part-0.parquet\",\"mandatory\":true,\"meta\":{\"content_length\":42}}]}");
+    }
+
+    @Test
+    void refusesLiteralsThatWouldBreakOutOfTheStatement() {
+        assertThatThrownBy(() -> new RedshiftCopyStatement("stage", "s3://b/m' IAM_ROLE 'x", ROLE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("manifest URL");
+        assertThatThrownBy(() -> new RedshiftCopyStatement("stage; DROP TABLE x", "s3://b/m", ROLE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("table");
+        assertThatThrownBy(() -> new RedshiftCopyStatement("stage", "file:/tmp/m", ROLE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("s3://");
+    }
+
+    @Test
+    void redshiftNeedsAStagingPrefixAndARoleWhilePostgresNeedsNeither() {
+        WarehouseConfig bare = new WarehouseConfig("jdbc:redshift://c:5439/dev", null, null, null, null, null, null, null);
+        WarehouseConfig configured = new WarehouseConfig("jdbc:redshift://c:5439/dev", null, null, null, null, null,
+                "s3://bucket/staging", ROLE);
+
+        assertThatThrownBy(() -> DatasetStaging.of(SqlDialect.REDSHIFT, bare, spark.sparkContext().hadoopConfiguration()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("warehouse.stagingUri");
+        assertThat(DatasetStaging.of(SqlDialect.REDSHIFT, configured, spark.sparkContext().hadoopConfiguration()))
+                .isInstanceOf(RedshiftS3Staging.class);
+        assertThat(DatasetStaging.of(SqlDialect.POSTGRES, bare, spark.sparkContext().hadoopConfiguration()))
+                .isInstanceOf(PostgresDatasetCopy.class);
+        assertThatThrownBy(() -> new WarehouseConfig(null, null, null, null, null, null, null, "my-role"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("warehouse.iamRole");
+    }
+}
