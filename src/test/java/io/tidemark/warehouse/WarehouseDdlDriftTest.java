@@ -109,6 +109,10 @@ class WarehouseDdlDriftTest {
         if (varchar.matches()) {
             return "character varying(" + (varchar.group(1).equals("MAX") ? "65535" : varchar.group(1)) + ")";
         }
+        Matcher character = Pattern.compile("(?:CHAR|CHARACTER)\\s*\\((\\d+)\\)").matcher(type);
+        if (character.matches()) {
+            return "character(" + character.group(1) + ")";
+        }
         Matcher decimal = Pattern.compile("(?:DECIMAL|NUMERIC)\\s*\\((\\d+),\\s*(\\d+)\\)").matcher(type);
         if (decimal.matches()) {
             return "numeric(" + decimal.group(1) + "," + decimal.group(2) + ")";
