@@ -58,6 +58,21 @@ class WarehouseDdlTest {
     }
 
     @Test
+    void aViewFromAnOlderReleaseWithOtherColumnTypesIsReplaced() throws Exception {
+        try (Connection connection = warehouse.dataSource().getConnection()) {
+            try (var statement = connection.createStatement()) {
+                statement.execute("CREATE SCHEMA IF NOT EXISTS oldviews");
+                statement.execute("CREATE VIEW oldviews.v_flow_rejects_daily AS SELECT CURRENT_DATE AS d_prettydate, "
+                        + "'eni-1'::varchar AS interface_id, 1.5::numeric AS flows, 2.5::numeric AS bytes");
+            }
+            new WarehouseDdl(SqlDialect.POSTGRES, "oldviews").apply(connection);
+
+            assertThat(TableDump.of(connection, "SELECT data_type FROM information_schema.columns WHERE table_schema = "
+                    + "'oldviews' AND table_name = 'v_flow_rejects_daily' AND column_name = 'flows'")).containsExactly("bigint");
+        }
+    }
+
+    @Test
     void createdColumnsAreTheColumnsOfTheRedshiftFiles() throws Exception {
         try (Connection connection = warehouse.dataSource().getConnection()) {
             new WarehouseDdl(SqlDialect.POSTGRES, "bi").apply(connection);

@@ -1,5 +1,6 @@
 package io.tidemark.warehouse;
 
+import io.tidemark.config.SqlIdentifier;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -8,7 +9,8 @@ import java.util.Objects;
 
 /**
  * Creates the warehouse objects from {@code sql/redshift/}, in the order data flows, in one transaction.
- * Every file creates one object with {@code IF NOT EXISTS} or {@code OR REPLACE}, so applying twice is a no-op.
+ * Every file creates one object with {@code IF NOT EXISTS} or {@code OR REPLACE}, so applying twice is a no-op;
+ * views are dropped and created again in the same transaction, so a view whose column types changed is replaced.
  */
 public final class WarehouseDdl {
     /** The classpath folder of the Redshift DDL. */
@@ -39,7 +41,7 @@ public final class WarehouseDdl {
 
     public WarehouseDdl(SqlDialect dialect, String schema) {
         this.dialect = Objects.requireNonNull(dialect, "dialect is null");
-        this.schema = Objects.requireNonNull(schema, "schema is null");
+        this.schema = SqlIdentifier.require(schema, "warehouse.schema");
     }
 
     /** The statements of {@link #FILES}, rendered for this dialect, in order. */
@@ -47,11 +49,27 @@ public final class WarehouseDdl {
         return FILES.stream().map(file -> dialect.render(SqlResource.read(DIRECTORY + file), schema)).toList();
     }
 
+    /** The views among {@link #FILES}, by their file names ({@code 40_v_flow_rejects_daily.sql}), last first. */
+    List<String> views() {
+        List<String> views = new java.util.ArrayList<>();
+        for (String file : FILES) {
+            String name = file.replaceFirst("^\\d+_", "").replaceFirst("\\.sql$", "");
+            if (name.startsWith("v_")) {
+                views.add(0, SqlIdentifier.require(name, "view file " + file));
+            }
+        }
+        return views;
+    }
+
     /** Applies every statement in one transaction; the connection's auto-commit setting is restored. */
     public void apply(Connection connection) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
+            // views hold no data: recreate them, since CREATE OR REPLACE VIEW cannot change a column's type
+            for (String view : views()) {
+                statement.execute("DROP VIEW IF EXISTS " + schema + "." + view);
+            }
             for (String sql : statements()) {
                 statement.execute(sql);
             }
