@@ -14,7 +14,7 @@ class GuardDutySourceSpecTest {
 
         assertThat(spec.landingPrefix()).isEqualTo("guardduty/");
         assertThat(spec.datasets()).containsExactly("guardduty_findings");
-        assertThat(spec.warehouseModels()).isEmpty();
+        assertThat(spec.warehouseModels()).containsExactly("security_findings");
         assertThat(spec.source()).isEqualTo(new GuardDutySourceSpec(1_048_576));
     }
 

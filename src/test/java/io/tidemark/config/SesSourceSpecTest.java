@@ -32,6 +32,6 @@ class SesSourceSpecTest {
         assertThat(spec.landingPrefix()).isEqualTo("ses/");
         assertThat(spec.source()).isInstanceOf(SesSourceSpec.class);
         assertThat(spec.datasets()).containsExactly("ses_events");
-        assertThat(spec.warehouseModels()).isEmpty();
+        assertThat(spec.warehouseModels()).containsExactly("email_events");
     }
 }
