@@ -73,7 +73,7 @@ class AllFamiliesCurateTest {
         WindowDiscovery windows = new WindowDiscovery(spark.sparkContext().hadoopConfiguration());
         for (JobSpec spec : new JobSpecs().all()) {
             List<RunResult> runs = new ArrayList<>();
-            for (LandingWindow window : windows.windows(config.landingRoot(), spec.landingPrefix(), spec.landingLayout())) {
+            for (LandingWindow window : windows.windows(config.landingRoot(), spec)) {
                 CurateOutcome outcome = new CurateJob(spark, config, new HiveCatalog(spark)).run(spec, window);
                 outcome.commitLedger();
                 runs.add(outcome.result());

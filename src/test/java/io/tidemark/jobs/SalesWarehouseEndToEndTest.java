@@ -67,8 +67,7 @@ class SalesWarehouseEndToEndTest {
         WindowDiscovery discovery = new WindowDiscovery(runtime.spark().sparkContext().hadoopConfiguration());
         for (String job : JOBS) {
             JobSpec spec = new JobSpecs().get(job);
-            for (LandingWindow window : discovery.windows(runtime.config().landingRoot(), spec.landingPrefix(),
-                    spec.landingLayout())) {
+            for (LandingWindow window : discovery.windows(runtime.config().landingRoot(), spec)) {
                 RUNS.add(runner.run(spec, window, true));
             }
         }

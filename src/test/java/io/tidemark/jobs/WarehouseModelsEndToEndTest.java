@@ -90,7 +90,7 @@ class WarehouseModelsEndToEndTest {
         WindowDiscovery windows = new WindowDiscovery(runtime.spark().sparkContext().hadoopConfiguration());
         for (String job : List.of("clickstream", "ses", "guardduty")) {
             JobSpec spec = new JobSpecs().get(job);
-            List<LandingWindow> found = windows.windows(runtime.config().landingRoot(), spec.landingPrefix(), spec.landingLayout());
+            List<LandingWindow> found = windows.windows(runtime.config().landingRoot(), spec);
             assertThat(found).as(job).isNotEmpty();
             for (LandingWindow window : found) {
                 assertThat(runner.run(spec, window, true).status()).as(job + " " + window).isNotEqualTo(RunStatus.FAILED);

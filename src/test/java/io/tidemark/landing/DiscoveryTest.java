@@ -2,7 +2,7 @@ package io.tidemark.landing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tidemark.config.LandingLayout;
+import io.tidemark.config.JobSpecs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +16,7 @@ class DiscoveryTest {
     @TempDir
     Path root;
 
+    private static final JobSpecs SPECS = new JobSpecs();
     private final Configuration conf = new Configuration(false);
 
     private String landingRoot() {
@@ -37,14 +38,14 @@ class DiscoveryTest {
         touch("ses/notes/readme.txt");
         touch("ses/2026/13/40/99/not-a-date");
 
-        List<String> windows = new WindowDiscovery(conf).windows(landingRoot(), "ses/", LandingLayout.FIREHOSE)
+        List<String> windows = new WindowDiscovery(conf).windows(landingRoot(), SPECS.get("ses"))
                 .stream().map(LandingWindow::label).toList();
         assertThat(windows).containsExactly("2026-11-24T10", "2026-11-24T11", "2026-11-24T12");
 
-        List<LandingObject> hour12 = new ObjectDiscovery(conf).list(landingRoot(), "ses/", LandingLayout.FIREHOSE,
+        List<LandingObject> hour12 = new ObjectDiscovery(conf).list(landingRoot(), SPECS.get("ses"),
                 LandingWindow.hour(LocalDate.of(2026, 11, 24), 12));
         assertThat(hour12).singleElement().satisfies(o -> assertThat(o.uri()).contains("/ses/processing-failed/2026/11/24/12/"));
-        List<LandingObject> day = new ObjectDiscovery(conf).list(landingRoot(), "ses/", LandingLayout.FIREHOSE,
+        List<LandingObject> day = new ObjectDiscovery(conf).list(landingRoot(), SPECS.get("ses"),
                 LandingWindow.day(LocalDate.of(2026, 11, 24)));
         assertThat(day).hasSize(3);
     }
@@ -54,9 +55,9 @@ class DiscoveryTest {
         touch("reference/users/dt=2026-11-23/users.csv");
         touch("reference/users/dt=2026-11-24/users.csv");
         touch("reference/users/dt=latest/users.csv");
-        List<LandingWindow> windows = new WindowDiscovery(conf).windows(landingRoot(), "reference/users/", LandingLayout.DATED);
+        List<LandingWindow> windows = new WindowDiscovery(conf).windows(landingRoot(), SPECS.get("users"));
         assertThat(windows).extracting(LandingWindow::label).containsExactly("2026-11-23", "2026-11-24");
-        assertThat(new ObjectDiscovery(conf).list(landingRoot(), "reference/users/", LandingLayout.DATED, windows.get(1)))
+        assertThat(new ObjectDiscovery(conf).list(landingRoot(), SPECS.get("users"), windows.get(1)))
                 .singleElement().satisfies(o -> assertThat(o.uri()).endsWith("dt=2026-11-24/users.csv"));
     }
 
@@ -65,9 +66,9 @@ class DiscoveryTest {
         touch("dms/shop/public/sales/LOAD00000001.csv");
         touch("dms/shop/public/sales/20261124-101530123.csv");
         touch("dms/shop/public/sales/20261125-000102000.csv");
-        List<LandingWindow> windows = new WindowDiscovery(conf).windows(landingRoot(), "dms/", LandingLayout.FLAT);
+        List<LandingWindow> windows = new WindowDiscovery(conf).windows(landingRoot(), SPECS.get("dms_sales"));
         assertThat(windows).extracting(LandingWindow::label).containsExactly("2026-11-24", "2026-11-25");
-        assertThat(new ObjectDiscovery(conf).list(landingRoot(), "dms/", LandingLayout.FLAT, windows.get(0))).hasSize(3);
+        assertThat(new ObjectDiscovery(conf).list(landingRoot(), SPECS.get("dms_sales"), windows.get(0))).hasSize(3);
     }
 
     @Test

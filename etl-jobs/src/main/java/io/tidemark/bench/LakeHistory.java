@@ -54,7 +54,7 @@ final class LakeHistory {
                 }
                 String runId = RunIds.next(date.atTime(hour, 5).toInstant(ZoneOffset.UTC));
                 List<LedgerEntry> entries = new ArrayList<>();
-                for (LandingObject object : discovery.list(landingRoot, spec.landingPrefix(), spec.landingLayout(), window)) {
+                for (LandingObject object : discovery.list(landingRoot, spec, window)) {
                     entries.add(new LedgerEntry(object.uri(), object.size(), object.version(), null, runId, window.label(), List.of(), null));
                 }
                 ledger.commit(window, runId, entries);

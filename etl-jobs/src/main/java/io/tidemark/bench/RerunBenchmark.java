@@ -114,7 +114,7 @@ public final class RerunBenchmark {
             }
             return 0;
         });
-        double discoverMs = median(() -> discovery.list(runtime.config().landingRoot(), spec.landingPrefix(), spec.landingLayout(), window).size());
+        double discoverMs = median(() -> discovery.list(runtime.config().landingRoot(), spec, window).size());
         double ledgerMs = median(() -> entries[0] = ledger.processedIdentities(window, spec.landingLayout()).size());
         RerunTiming timing = new RerunTiming(days, partitions(spec), ledgerFiles(conf, lakeRoot + "/_tidemark/ledger/" + spec.job()),
                 rerunMs, discoverMs, ledgerMs, entries[0]);

@@ -3,7 +3,6 @@ package io.tidemark.cli;
 import io.tidemark.config.ConfigException;
 import io.tidemark.config.JobSpec;
 import io.tidemark.config.JobSpecs;
-import io.tidemark.config.LandingLayout;
 import io.tidemark.config.RuntimeConfig;
 import io.tidemark.jobs.Backfill;
 import io.tidemark.jobs.BackfillOutcome;
@@ -58,9 +57,8 @@ final class BackfillCommand extends ResultCommand {
         if (parallel < 1 || parallel > 64) {
             throw new ConfigException("Cannot use --parallel " + parallel + ": expected 1 to 64 windows at a time");
         }
-        if (hourly && spec.landingLayout() != LandingLayout.FIREHOSE) {
-            throw new ConfigException("Cannot backfill job '" + job + "' --hourly: its landing layout "
-                    + spec.landingLayout() + " has no arrival hours; drop --hourly");
+        if (hourly) {
+            spec.requireArrivalHours("--hourly");
         }
         JobRunner.validate(spec);
         RuntimeConfig config = common.runtimeConfig();

@@ -57,7 +57,7 @@ final class DemoCommand extends ResultCommand {
             JobRunner runner = new JobRunner(runtime, System.err);
             WindowDiscovery windows = new WindowDiscovery(runtime.spark().sparkContext().hadoopConfiguration());
             for (JobSpec spec : new JobSpecs().all()) {
-                List<LandingWindow> found = windows.windows(runtime.config().landingRoot(), spec.landingPrefix(), spec.landingLayout());
+                List<LandingWindow> found = windows.windows(runtime.config().landingRoot(), spec);
                 out.printf("Job %s: %d landing windows under %s%n", spec.job(), found.size(), spec.landingPrefix());
                 for (LandingWindow window : found) {
                     RunResult result = runner.run(spec, window, true);

@@ -3,6 +3,7 @@ package io.tidemark.cli;
 import io.tidemark.config.ConfigException;
 import io.tidemark.config.JobSpec;
 import io.tidemark.config.JobSpecs;
+import io.tidemark.config.LandingLayout;
 import io.tidemark.jobs.JobRunner;
 import io.tidemark.jobs.TidemarkRuntime;
 import io.tidemark.landing.LandingWindow;
@@ -19,7 +20,7 @@ final class RunCommand extends ResultCommand {
     @Parameters(index = "0", paramLabel = "JOB", description = "Job name: a spec in orchestration/jobs/ (e.g. cwlogs).")
     String job;
 
-    @Option(names = "--date", required = true, paramLabel = "yyyy-MM-dd", description = "Arrival date of the window (UTC).")
+    @Option(names = "--date", required = true, paramLabel = "yyyy-MM-dd", description = "Arrival date of the window (in the stream's time zone: UTC unless the spec sets customTimeZone).")
     LocalDate date;
 
     @Option(names = "--hour", paramLabel = "HH", description = "Arrival hour of the window (0-23); default: the whole day.")
@@ -32,6 +33,9 @@ final class RunCommand extends ResultCommand {
     protected RunResult execute() {
         JobSpec spec = new JobSpecs().get(job);
         LandingWindow window = window();
+        if (hour != null && spec.landingLayout() == LandingLayout.FIREHOSE) {
+            spec.requireArrivalHours("--hour");
+        }
         JobRunner.validate(spec);
         try (TidemarkRuntime runtime = new TidemarkRuntime(common.workdir(), common.runtimeConfig())) {
             return new JobRunner(runtime, System.err).run(spec, window, !skipLoad);

@@ -2,17 +2,27 @@ package io.tidemark.config;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One job, as described by {@code orchestration/jobs/<job>.json}: what it reads, what it writes, what it loads.
  *
  * @param job             job name, used by the CLI ({@code tidemark run JOB}) and in the ledger
  * @param description     what the job does
- * @param landingPrefix   prefix under the landing root, ending with '/', e.g. {@code cwlogs/}
+ * @param landingPrefix   prefix under the landing root, e.g. {@code cwlogs/}; for the firehose layout the stream's own
+ *                        {@code Prefix}, expressions included (a prefix without expressions ends with '/')
  * @param landingLayout   how objects are laid out under the prefix (default {@code firehose})
+ * @param errorOutputPrefix the stream's {@code ErrorOutputPrefix} (firehose layout only; optional when the prefix has
+ *                        no expressions)
+ * @param customTimeZone  the stream's {@code CustomTimeZone}, e.g. {@code Asia/Tokyo} (firehose layout only; default UTC)
+ * @param partitionKeyColumns curated column names of dynamic partitioning keys (default {@code _partition_<key>})
+ * @param prefixes        the firehose layout's prefixes with Firehose's rules applied (derived; null for other layouts)
  * @param source          the raw family and its settings
  * @param datasets        curated datasets the job writes (each has {@code schemas/<dataset>.json})
  * @param warehouseModels warehouse models loaded after the lake is published (e.g. {@code flow_hourly})
@@ -23,15 +33,19 @@ import java.util.List;
  *                        dated layouts: DMS, Debezium, reference snapshots) are not subject to it.
  */
 public record JobSpec(
-        @JsonProperty("job") String job,
-        @JsonProperty("description") String description,
-        @JsonProperty("landingPrefix") String landingPrefix,
-        @JsonProperty("landingLayout") LandingLayout landingLayout,
-        @JsonProperty("source") SourceSpec source,
-        @JsonProperty("datasets") List<String> datasets,
-        @JsonProperty("warehouseModels") List<String> warehouseModels,
-        @JsonProperty("schedule") JobSchedule schedule,
-        @JsonProperty("lateArrivalHorizonDays") Integer lateArrivalHorizonDays) {
+        String job,
+        String description,
+        String landingPrefix,
+        LandingLayout landingLayout,
+        SourceSpec source,
+        List<String> datasets,
+        List<String> warehouseModels,
+        JobSchedule schedule,
+        Integer lateArrivalHorizonDays,
+        String errorOutputPrefix,
+        String customTimeZone,
+        Map<String, String> partitionKeyColumns,
+        LandingPrefixes prefixes) {
 
     /** The late-arrival horizon when a spec sets none: a week of redeliveries and replays. */
     public static final int DEFAULT_LATE_ARRIVAL_HORIZON_DAYS = 7;
@@ -39,20 +53,87 @@ public record JobSpec(
     public JobSpec {
         SqlIdentifier.require(job, "job");
         description = description == null ? "" : description;
-        if (landingPrefix == null || landingPrefix.isBlank() || landingPrefix.startsWith("/") || !landingPrefix.endsWith("/")) {
+        landingLayout = landingLayout == null ? LandingLayout.FIREHOSE : landingLayout;
+        boolean expressions = landingPrefix != null && landingPrefix.contains("!{");
+        if (landingPrefix == null || landingPrefix.isBlank() || landingPrefix.startsWith("/")
+                || !landingPrefix.endsWith("/") && !(expressions && landingLayout == LandingLayout.FIREHOSE)) {
             throw new ConfigException("Cannot use landingPrefix '" + landingPrefix
                     + "' of job '" + job + "': expected a relative prefix ending with '/', e.g. 'cwlogs/'");
         }
-        landingLayout = landingLayout == null ? LandingLayout.FIREHOSE : landingLayout;
+        if (landingLayout != LandingLayout.FIREHOSE && (expressions || errorOutputPrefix != null || customTimeZone != null
+                || partitionKeyColumns != null)) {
+            throw new ConfigException("Cannot use landingPrefix '" + landingPrefix + "' of job '" + job + "' with landingLayout "
+                    + landingLayout + ": expressions, errorOutputPrefix, customTimeZone and partitionKeyColumns are Firehose"
+                    + " settings; use landingLayout firehose or remove them");
+        }
+        partitionKeyColumns = partitionKeyColumns == null ? Map.of() : Map.copyOf(partitionKeyColumns);
+        if (landingLayout == LandingLayout.FIREHOSE) {
+            requireNonNull(prefixes, "prefixes is null (use JobSpec.of)");
+        }
         requireNonNull(source, "source is null");
         datasets = List.copyOf(datasets == null ? List.of() : datasets);
         datasets.forEach(d -> SqlIdentifier.require(d, "datasets[]"));
         warehouseModels = List.copyOf(warehouseModels == null ? List.of() : warehouseModels);
-        schedule = (schedule == null ? JobSchedule.defaults() : schedule).withHourlyDefault(landingLayout != LandingLayout.DATED);
+        schedule = (schedule == null ? JobSchedule.defaults() : schedule).withHourlyDefault(switch (landingLayout) {
+            case FIREHOSE -> prefixes.hourly();
+            case FLAT -> true;
+            case DATED -> false;
+        });
         lateArrivalHorizonDays = lateArrivalHorizonDays == null ? DEFAULT_LATE_ARRIVAL_HORIZON_DAYS : lateArrivalHorizonDays;
         if (lateArrivalHorizonDays < 1) {
             throw new ConfigException("Cannot use lateArrivalHorizonDays " + lateArrivalHorizonDays + " of job '" + job
                     + "': expected a whole number of days of at least 1");
+        }
+    }
+
+    /** The spec as read from JSON: the firehose layout's prefixes are parsed here, once, with Firehose's rules. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static JobSpec of(Json json) {
+        LandingPrefixes prefixes = (json.landingLayout() == null || json.landingLayout() == LandingLayout.FIREHOSE)
+                && json.landingPrefix() != null && json.job() != null
+                ? LandingPrefixes.of(json.job(), json.landingPrefix(), json.errorOutputPrefix(), json.customTimeZone(),
+                        json.partitionKeyColumns())
+                : null;
+        return new JobSpec(json.job(), json.description(), json.landingPrefix(), json.landingLayout(), json.source(),
+                json.datasets(), json.warehouseModels(), json.schedule(), json.lateArrivalHorizonDays(),
+                json.errorOutputPrefix(), json.customTimeZone(), json.partitionKeyColumns(), prefixes);
+    }
+
+    /** The keys of a job spec file (see the parameters of {@link JobSpec}). */
+    record Json(
+            @JsonProperty("job") String job,
+            @JsonProperty("description") String description,
+            @JsonProperty("landingPrefix") String landingPrefix,
+            @JsonProperty("landingLayout") LandingLayout landingLayout,
+            @JsonProperty("source") SourceSpec source,
+            @JsonProperty("datasets") List<String> datasets,
+            @JsonProperty("warehouseModels") List<String> warehouseModels,
+            @JsonProperty("schedule") JobSchedule schedule,
+            @JsonProperty("lateArrivalHorizonDays") Integer lateArrivalHorizonDays,
+            @JsonProperty("errorOutputPrefix") String errorOutputPrefix,
+            @JsonProperty("customTimeZone") String customTimeZone,
+            @JsonProperty("partitionKeyColumns") Map<String, String> partitionKeyColumns) {
+    }
+
+    /**
+     * True when windows can be arrival hours ({@code run --hour}, {@code backfill --hourly}): a firehose prefix whose
+     * timestamp names the hour; false for prefixes whose finest unit is the day and for the other layouts.
+     */
+    public boolean hasArrivalHours() {
+        return landingLayout == LandingLayout.FIREHOSE && prefixes.hourly();
+    }
+
+    /** The time zone of the arrival times in keys: the stream's {@code CustomTimeZone}, UTC by default. */
+    public ZoneId arrivalZone() {
+        return prefixes == null ? ZoneOffset.UTC : prefixes.zone();
+    }
+
+    /** Fails with a usage error naming {@code option} unless {@link #hasArrivalHours()}. */
+    public void requireArrivalHours(String option) {
+        if (!hasArrivalHours()) {
+            throw new ConfigException("Cannot use " + option + " with job '" + job + "': " + (landingLayout == LandingLayout.FIREHOSE
+                    ? "its landingPrefix '" + landingPrefix + "' names days, not hours (the finest unit of its timestamp is the day)"
+                    : "its landing layout " + landingLayout + " has no arrival hours") + "; drop " + option);
         }
     }
 

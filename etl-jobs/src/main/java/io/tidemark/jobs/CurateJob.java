@@ -102,7 +102,7 @@ public final class CurateJob {
         Ledger ledger = new Ledger(hadoopConf.get(), config.lakeRoot(), spec.job());
         List<LandingObject> listed;
         try {
-            listed = new ObjectDiscovery(hadoopConf.get()).list(config.landingRoot(), spec.landingPrefix(), spec.landingLayout(), window);
+            listed = new ObjectDiscovery(hadoopConf.get()).list(config.landingRoot(), spec, window);
         } catch (UncheckedIOException e) {
             throw new TidemarkException(ErrorCode.INPUT_UNREADABLE, e.getMessage()
                     + " (check landingRoot in the runtime config and the credentials for it)", e);
@@ -241,7 +241,7 @@ public final class CurateJob {
 
     private SourceReader sourceFor(JobSpec spec, HadoopConf hadoopConf) {
         return new ParsedObjectSource(ObjectParsers.forSource(spec.source()), hadoopConf, config.landingRoot(),
-                spec.lateArrivalHorizon());
+                spec.lateArrivalHorizon(), spec.arrivalZone());
     }
 
     /** A table the run writes: a curated dataset or the job's quarantine. */

@@ -2,6 +2,7 @@ package io.tidemark.landing;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -15,8 +16,16 @@ public record FirehoseObjectKey(String streamName, int streamVersion, Instant ar
     private static final Pattern NAME = Pattern.compile(
             "^(.+)-(\\d+)-(\\d{4})-(\\d{2})-(\\d{2})-(\\d{2})-(\\d{2})-(\\d{2})-(.+)$");
 
-    /** Parses the last segment of {@code key}; empty when it is not a Firehose object name. */
+    /** Parses the last segment of {@code key} written in UTC; empty when it is not a Firehose object name. */
     public static Optional<FirehoseObjectKey> parse(String key) {
+        return parse(key, ZoneOffset.UTC);
+    }
+
+    /**
+     * Parses the last segment of {@code key}, whose time Firehose wrote in {@code zone} (the stream's
+     * {@code CustomTimeZone}, which applies to the prefix and the name); empty when it is not a Firehose object name.
+     */
+    public static Optional<FirehoseObjectKey> parse(String key, ZoneId zone) {
         String name = key.substring(key.lastIndexOf('/') + 1);
         Matcher m = NAME.matcher(name);
         if (!m.matches()) {
@@ -27,7 +36,7 @@ public record FirehoseObjectKey(String streamName, int streamVersion, Instant ar
                     Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)), Integer.parseInt(m.group(7)),
                     Integer.parseInt(m.group(8)));
             return Optional.of(new FirehoseObjectKey(m.group(1), Integer.parseInt(m.group(2)),
-                    time.toInstant(ZoneOffset.UTC), m.group(9)));
+                    time.atZone(zone).toInstant(), m.group(9)));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -4,12 +4,15 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import io.tidemark.config.LandingLayout;
+import java.util.Map;
+import java.util.TreeMap;
+import io.tidemark.config.FirehosePrefix;
+import io.tidemark.config.JobSpec;
+import io.tidemark.config.LandingPrefixes;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.EtagSource;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
@@ -24,34 +27,63 @@ public final class ObjectDiscovery {
     }
 
     /**
-     * Every object of the window, sorted by URI. Firehose layout: under {@code <landingRoot>/<prefix><yyyy/MM/dd/HH>/}
-     * and the same time path below Firehose's error-output folders ({@code <prefix>processing-failed/...}); dated
-     * layout: under {@code <prefix>dt=<date>/}; flat layout: everything under the prefix.
+     * Every object of the window, sorted by URI. Firehose layout: the objects under the job's prefix and error
+     * output prefix as evaluated for the window ({@link PrefixTemplate#windowGlobs}), e.g.
+     * {@code <prefix><yyyy/MM/dd/HH>/} and {@code <prefix>processing-failed/<yyyy/MM/dd/HH>/} for a prefix without
+     * expressions, whose key reads back as a time of the window; dated layout: under {@code <prefix>dt=<date>/};
+     * flat layout: everything under the prefix.
      */
-    public List<LandingObject> list(String landingRoot, String landingPrefix, LandingLayout layout, LandingWindow window) {
-        List<LandingObject> objects = new ArrayList<>();
-        switch (layout) {
+    public List<LandingObject> list(String landingRoot, JobSpec spec, LandingWindow window) {
+        Map<String, LandingObject> objects = new TreeMap<>();
+        switch (spec.landingLayout()) {
             case FIREHOSE -> {
-                listUnder(landingRoot, window.prefixUnder(landingPrefix), objects);
-                for (String errorOutput : ERROR_OUTPUT_FOLDERS) {
-                    listUnder(landingRoot, window.prefixUnder(landingPrefix + errorOutput + "/"), objects);
+                LandingPrefixes prefixes = spec.prefixes();
+                for (FirehosePrefix prefix : List.of(prefixes.data(), prefixes.errors())) {
+                    listWindow(landingRoot, new PrefixTemplate(prefix, prefixes.zone()), window, objects);
                 }
             }
-            case DATED -> listUnder(landingRoot, landingPrefix + "dt=" + window.date() + "/", objects);
-            case FLAT -> listUnder(landingRoot, landingPrefix, objects);
-            default -> throw new IllegalStateException("Cannot list layout " + layout);
+            case DATED -> listUnder(landingRoot, spec.landingPrefix() + "dt=" + window.date() + "/", objects);
+            case FLAT -> listUnder(landingRoot, spec.landingPrefix(), objects);
+            default -> throw new IllegalStateException("Cannot list layout " + spec.landingLayout());
         }
-        objects.sort(Comparator.comparing(LandingObject::uri));
-        return List.copyOf(objects);
+        return List.copyOf(objects.values());
     }
 
-    /** Firehose's error-output folders whose records are decoded and sent back through their family's parser. */
-    public static final List<String> ERROR_OUTPUT_FOLDERS = List.of("processing-failed", "format-conversion-failed");
+    /** The error-output types Firehose writes ({@code !{firehose:error-output-type}}); their records are decoded and sent back through their family's parser. */
+    public static final List<String> ERROR_OUTPUT_FOLDERS = List.of("processing-failed", "format-conversion-failed",
+            "decompression-failed", "http-endpoint-failed", "splunk-failed", "AmazonOpenSearchService-failed");
 
-    private void listUnder(String landingRoot, String relativePrefix, List<LandingObject> objects) {
-        Path prefix = new Path(landingRoot + "/" + relativePrefix);
+    private void listWindow(String landingRoot, PrefixTemplate template, LandingWindow window, Map<String, LandingObject> objects) {
+        Map<String, LandingObject> found = new TreeMap<>();
+        for (String glob : template.windowGlobs(window)) {
+            Path pattern = new Path(landingRoot + "/" + glob);
+            try {
+                FileStatus[] matches = fileSystem(landingRoot).globStatus(pattern);
+                for (FileStatus match : matches == null ? new FileStatus[0] : matches) {
+                    if (match.isDirectory()) {
+                        listUnder(landingRoot, match.getPath(), found);
+                    } else {
+                        found.put(match.getPath().toString(), objectOf(match));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list landed objects under " + pattern + ": " + e.getMessage(), e);
+            }
+        }
+        for (LandingObject object : found.values()) {
+            String key = object.uri().startsWith(landingRoot + "/") ? object.uri().substring(landingRoot.length() + 1) : object.uri();
+            template.match(key).filter(fields -> template.inWindow(fields, key, window))
+                    .ifPresent(fields -> objects.put(object.uri(), object));
+        }
+    }
+
+    private void listUnder(String landingRoot, String relativePrefix, Map<String, LandingObject> objects) {
+        listUnder(landingRoot, new Path(landingRoot + "/" + relativePrefix), objects);
+    }
+
+    private void listUnder(String landingRoot, Path prefix, Map<String, LandingObject> objects) {
         try {
-            FileSystem fs = FileSystem.get(URI.create(landingRoot + "/"), conf);
+            FileSystem fs = fileSystem(landingRoot);
             if (!fs.exists(prefix)) {
                 return;
             }
@@ -59,7 +91,7 @@ public final class ObjectDiscovery {
             while (files.hasNext()) {
                 LocatedFileStatus status = files.next();
                 if (status.isFile()) {
-                    objects.add(new LandingObject(status.getPath().toString(), status.getLen(), versionOf(status)));
+                    objects.put(status.getPath().toString(), objectOf(status));
                 }
             }
         } catch (FileNotFoundException e) {
@@ -69,7 +101,15 @@ public final class ObjectDiscovery {
         }
     }
 
-    private static String versionOf(LocatedFileStatus status) {
+    private FileSystem fileSystem(String landingRoot) throws IOException {
+        return FileSystem.get(URI.create(landingRoot + "/"), conf);
+    }
+
+    private static LandingObject objectOf(FileStatus status) {
+        return new LandingObject(status.getPath().toString(), status.getLen(), versionOf(status));
+    }
+
+    private static String versionOf(FileStatus status) {
         if (status instanceof EtagSource etagSource && etagSource.getEtag() != null && !etagSource.getEtag().isEmpty()) {
             return "etag:" + etagSource.getEtag();
         }

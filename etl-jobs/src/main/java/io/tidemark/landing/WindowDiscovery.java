@@ -1,6 +1,8 @@
 package io.tidemark.landing;
 
-import io.tidemark.config.LandingLayout;
+import io.tidemark.config.FirehosePrefix;
+import io.tidemark.config.JobSpec;
+import io.tidemark.config.LandingPrefixes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,7 +13,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -22,8 +26,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
- * Finds the windows present under a job's landing prefix: Firehose arrival hours ({@code YYYY/MM/dd/HH/}, also
- * below the error-output folders), snapshot days ({@code dt=yyyy-MM-dd/}), or for a flat layout the days named in
+ * Finds the windows present under a job's landing prefix: Firehose arrival hours or days as the stream's prefix and
+ * error output prefix name them ({@code YYYY/MM/dd/HH/} by default, also below the error-output folders), snapshot days ({@code dt=yyyy-MM-dd/}), or for a flat layout the days named in
  * object names ({@code yyyyMMdd-HHmmss...}, as AWS DMS names CDC files) — the latest modification day when no
  * name carries one. Folders that are not dates are not windows.
  */
@@ -35,37 +39,48 @@ public final class WindowDiscovery {
         this.conf = conf;
     }
 
-    public List<LandingWindow> windows(String landingRoot, String landingPrefix, LandingLayout layout) {
+    public List<LandingWindow> windows(String landingRoot, JobSpec spec) {
         try {
             FileSystem fs = FileSystem.get(URI.create(landingRoot + "/"), conf);
-            return switch (layout) {
-                case FIREHOSE -> hours(fs, landingRoot, landingPrefix);
-                case DATED -> days(fs, landingRoot, landingPrefix);
-                case FLAT -> namedDays(fs, landingRoot, landingPrefix);
+            return switch (spec.landingLayout()) {
+                case FIREHOSE -> arrivals(fs, landingRoot, spec.prefixes());
+                case DATED -> days(fs, landingRoot, spec.landingPrefix());
+                case FLAT -> namedDays(fs, landingRoot, spec.landingPrefix());
             };
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list windows under " + landingRoot + "/" + landingPrefix + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot list windows under " + landingRoot + "/" + spec.landingPrefix() + ": " + e.getMessage(), e);
         }
     }
 
-    private static List<LandingWindow> hours(FileSystem fs, String landingRoot, String landingPrefix) throws IOException {
-        Path pattern = new Path(landingRoot + "/" + landingPrefix + "{," + String.join("/,", ObjectDiscovery.ERROR_OUTPUT_FOLDERS)
-                + "/}[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/[0-9][0-9]");
-        TreeMap<String, LandingWindow> windows = new TreeMap<>();
-        for (FileStatus status : glob(fs, pattern)) {
-            Path hour = status.getPath();
-            Path day = hour.getParent();
-            Path month = day.getParent();
-            Path year = month.getParent();
-            try {
-                LandingWindow window = LandingWindow.hour(LocalDate.of(Integer.parseInt(year.getName()),
-                        Integer.parseInt(month.getName()), Integer.parseInt(day.getName())), Integer.parseInt(hour.getName()));
-                windows.put(window.label(), window);
-            } catch (DateTimeException | IllegalArgumentException e) {
-                // not a Firehose time prefix: not a window
+    /**
+     * The arrival hours (or days, for a prefix whose finest unit is the day) named by the folders of the prefix and
+     * of the error output prefix; a day found only under a daily error output prefix is a day window unless hours
+     * of it were found.
+     */
+    private static List<LandingWindow> arrivals(FileSystem fs, String landingRoot, LandingPrefixes prefixes) throws IOException {
+        TreeMap<String, LandingWindow> hours = new TreeMap<>();
+        TreeMap<LocalDate, LandingWindow> days = new TreeMap<>();
+        for (FirehosePrefix prefix : List.of(prefixes.data(), prefixes.errors())) {
+            PrefixTemplate template = new PrefixTemplate(prefix, prefixes.zone());
+            FileStatus[] matches = fs.globStatus(new Path(landingRoot + "/" + template.discoveryGlob()));
+            for (FileStatus status : matches == null ? new FileStatus[0] : matches) {
+                String uri = status.getPath().toString();
+                String key = uri.startsWith(landingRoot + "/") ? uri.substring(landingRoot.length() + 1) : uri;
+                template.discoveredTime(key).ifPresent(time -> {
+                    if (prefix.hourly()) {
+                        LandingWindow window = LandingWindow.hour(time.toLocalDate(), time.getHour());
+                        hours.put(window.label(), window);
+                    } else {
+                        days.put(time.toLocalDate(), LandingWindow.day(time.toLocalDate()));
+                    }
+                });
             }
         }
-        return new ArrayList<>(windows.values());
+        List<LandingWindow> windows = new ArrayList<>(hours.values());
+        Set<LocalDate> hourDays = hours.values().stream().map(LandingWindow::date).collect(Collectors.toSet());
+        days.values().stream().filter(day -> !hourDays.contains(day.date())).forEach(windows::add);
+        windows.sort(Comparator.comparing(LandingWindow::label));
+        return windows;
     }
 
     private static List<LandingWindow> days(FileSystem fs, String landingRoot, String landingPrefix) throws IOException {

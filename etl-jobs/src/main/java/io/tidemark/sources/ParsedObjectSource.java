@@ -7,6 +7,7 @@ import io.tidemark.config.DatasetSchemas;
 import io.tidemark.landing.FirehoseObjectKey;
 import io.tidemark.landing.HadoopConf;
 import io.tidemark.landing.LandingObject;
+import io.tidemark.landing.ObjectDiscovery;
 import io.tidemark.landing.QuarantineRecord;
 import io.tidemark.landing.ReasonCode;
 import io.tidemark.landing.RunContext;
@@ -24,6 +25,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -51,30 +53,33 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class ParsedObjectSource implements SourceReader {
     /** Folders under a family prefix where Firehose writes error output rather than the family's records. */
-    public static final Set<String> ERROR_OUTPUT_TYPES = Set.of("processing-failed", "format-conversion-failed",
-            "decompression-failed", "http-endpoint-failed", "splunk-failed", "AmazonOpenSearchService-failed");
+    public static final Set<String> ERROR_OUTPUT_TYPES = Set.copyOf(ObjectDiscovery.ERROR_OUTPUT_FOLDERS);
 
     private final ObjectParser parser;
     private final HadoopConf hadoopConf;
     private final String landingRoot;
     private final Duration lateArrivalHorizon;
+    private final ZoneId arrivalZone;
 
     /**
      * @param lateArrivalHorizon how far before its object's arrival time an event may lie; older events are
      *                           quarantined as {@link ReasonCode#TOO_LATE}
+     * @param arrivalZone        the time zone of the times in object names (the stream's {@code CustomTimeZone})
      */
-    public ParsedObjectSource(ObjectParser parser, HadoopConf hadoopConf, String landingRoot, Duration lateArrivalHorizon) {
+    public ParsedObjectSource(ObjectParser parser, HadoopConf hadoopConf, String landingRoot, Duration lateArrivalHorizon,
+                              ZoneId arrivalZone) {
         this.parser = parser;
         this.hadoopConf = hadoopConf;
         this.landingRoot = landingRoot;
         this.lateArrivalHorizon = requireNonNull(lateArrivalHorizon, "lateArrivalHorizon is null");
+        this.arrivalZone = requireNonNull(arrivalZone, "arrivalZone is null");
     }
 
     @Override
     public SourceBatch read(SparkSession spark, List<LandingObject> objects, RunContext context) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = Math.max(1, Math.min(objects.size(), jsc.defaultParallelism() * 4));
-        ObjectTask task = new ObjectTask(parser, hadoopConf, landingRoot, context, lateArrivalHorizon);
+        ObjectTask task = new ObjectTask(parser, hadoopConf, landingRoot, context, lateArrivalHorizon, arrivalZone);
         JavaRDD<SourceItem> items = jsc.parallelize(objects, slices).flatMap(o -> task.read(o).iterator());
         items.persist(StorageLevel.MEMORY_AND_DISK());
         spark.sparkContext().setJobDescription("tidemark " + context.job() + " " + context.window() + ": read " + objects.size() + " objects");
@@ -94,7 +99,7 @@ public final class ParsedObjectSource implements SourceReader {
     }
 
     /** What the task needs to know about an object beyond its bytes. */
-    static LandedObject describe(LandingObject object, String landingRoot, RunContext context) {
+    static LandedObject describe(LandingObject object, String landingRoot, RunContext context, ZoneId arrivalZone) {
         String key = object.uri().startsWith(landingRoot + "/") ? object.uri().substring(landingRoot.length() + 1) : object.uri();
         String errorOutput = null;
         for (String segment : key.split("/")) {
@@ -102,7 +107,7 @@ public final class ParsedObjectSource implements SourceReader {
                 errorOutput = segment;
             }
         }
-        Instant arrival = FirehoseObjectKey.parse(key).map(FirehoseObjectKey::arrival).orElse(null);
+        Instant arrival = FirehoseObjectKey.parse(key, arrivalZone).map(FirehoseObjectKey::arrival).orElse(null);
         return new LandedObject(object.uri(), key, arrival, errorOutput, context.window().date());
     }
 
@@ -114,17 +119,20 @@ public final class ParsedObjectSource implements SourceReader {
         private final String landingRoot;
         private final RunContext context;
         private final Duration lateArrivalHorizon;
+        private final ZoneId arrivalZone;
 
-        ObjectTask(ObjectParser parser, HadoopConf hadoopConf, String landingRoot, RunContext context, Duration lateArrivalHorizon) {
+        ObjectTask(ObjectParser parser, HadoopConf hadoopConf, String landingRoot, RunContext context, Duration lateArrivalHorizon,
+                   ZoneId arrivalZone) {
             this.parser = parser;
             this.hadoopConf = hadoopConf;
             this.landingRoot = landingRoot;
             this.context = context;
             this.lateArrivalHorizon = lateArrivalHorizon;
+            this.arrivalZone = arrivalZone;
         }
 
         List<SourceItem> read(LandingObject object) {
-            LandedObject landed = describe(object, landingRoot, context);
+            LandedObject landed = describe(object, landingRoot, context, arrivalZone);
             Collector collector = new Collector(landed, context, lateArrivalHorizon);
             MessageDigest md5 = md5();
             try {

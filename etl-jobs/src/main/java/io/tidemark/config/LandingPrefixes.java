@@ -1,0 +1,144 @@
+package io.tidemark.config;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tidemark.config.PrefixToken.VariableKind;
+import java.io.Serializable;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where a Firehose stream writes, with Firehose's own rules applied (FORMATS.md "Custom prefix expressions"):
+ * a {@code Prefix} without a timestamp expression gets {@code !{timestamp:yyyy/MM/dd/HH/}} appended; an unset
+ * {@code ErrorOutputPrefix} (allowed only when the {@code Prefix} has no expressions) means
+ * {@code <Prefix>!{firehose:error-output-type}/} followed by the same time; both are evaluated in the stream's
+ * {@code CustomTimeZone}. What Firehose rejects, and prefixes whose timestamp does not name the day (Tidemark
+ * needs the day to make windows), fail with a {@link ConfigException} naming the setting and the expression.
+ *
+ * @param data             the evaluated-prefix template of delivered objects
+ * @param errors           the evaluated-prefix template of error output
+ * @param zone             the time zone the timestamps (and the object names' times) are written in
+ * @param partitionColumns curated column of each dynamic partitioning key of {@code data}, in prefix order
+ */
+public record LandingPrefixes(FirehosePrefix data, FirehosePrefix errors, ZoneId zone,
+                              Map<String, String> partitionColumns) implements Serializable {
+    /** Firehose's limit on an evaluated prefix. */
+    public static final int MAX_EVALUATED_LENGTH = 512;
+    /** The column of a partition key the spec does not name: {@code _partition_<key>}. */
+    public static final String PARTITION_COLUMN_PREFIX = "_partition_";
+
+    public LandingPrefixes {
+        requireNonNull(data, "data is null");
+        requireNonNull(errors, "errors is null");
+        requireNonNull(zone, "zone is null");
+        partitionColumns = Collections.unmodifiableMap(new LinkedHashMap<>(partitionColumns));
+    }
+
+    /**
+     * Applies Firehose's rules to a job spec's settings.
+     *
+     * @param landingPrefix       the stream's {@code Prefix}
+     * @param errorOutputPrefix   the stream's {@code ErrorOutputPrefix}, or null when unset
+     * @param customTimeZone      the stream's {@code CustomTimeZone} (e.g. {@code Asia/Tokyo}), or null for UTC
+     * @param partitionKeyColumns column names for partition keys, or null ({@code _partition_<key>} for the others)
+     */
+    public static LandingPrefixes of(String job, String landingPrefix, String errorOutputPrefix, String customTimeZone,
+                                     Map<String, String> partitionKeyColumns) {
+        String prefixSetting = "landingPrefix '" + landingPrefix + "' of job '" + job + "'";
+        FirehosePrefix prefix = FirehosePrefix.parse(landingPrefix, prefixSetting);
+        if (prefix.contains(VariableKind.ERROR_OUTPUT_TYPE)) {
+            throw FirehosePrefix.reject(prefixSetting, "!{firehose:error-output-type}",
+                    "Firehose allows it only in errorOutputPrefix");
+        }
+        FirehosePrefix data = prefix.hasTimestamp() ? prefix : prefix.append(FirehosePrefix.DEFAULT_TIME, prefixSetting);
+
+        FirehosePrefix errors;
+        if (errorOutputPrefix == null) {
+            if (prefix.hasExpressions()) {
+                throw new ConfigException("Cannot use " + prefixSetting + " without errorOutputPrefix: Firehose requires an"
+                        + " ErrorOutputPrefix when the Prefix has expressions; copy the stream's ErrorOutputPrefix into the spec");
+            }
+            errors = FirehosePrefix.parse(landingPrefix + "!{firehose:error-output-type}/" + FirehosePrefix.DEFAULT_TIME,
+                    prefixSetting);
+        } else {
+            String errorSetting = "errorOutputPrefix '" + errorOutputPrefix + "' of job '" + job + "'";
+            FirehosePrefix given = FirehosePrefix.parse(errorOutputPrefix, errorSetting);
+            if (!given.contains(VariableKind.ERROR_OUTPUT_TYPE)) {
+                throw new ConfigException("Cannot use " + errorSetting + ": Firehose requires !{firehose:error-output-type}"
+                        + " in an ErrorOutputPrefix");
+            }
+            for (PrefixToken token : given.tokens()) {
+                if (token instanceof PrefixToken.Variable v && v.kind().partitionKey()) {
+                    throw FirehosePrefix.reject(errorSetting, v.expression(),
+                            "Firehose does not allow partition keys in an ErrorOutputPrefix");
+                }
+            }
+            errors = given.hasTimestamp() ? given : given.append(FirehosePrefix.DEFAULT_TIME, errorSetting);
+        }
+        requireDay(data, prefixSetting);
+        requireDay(errors, "errorOutputPrefix of job '" + job + "'");
+        requireLength(data, prefixSetting);
+        requireLength(errors, "errorOutputPrefix of job '" + job + "'");
+        return new LandingPrefixes(data, errors, zone(customTimeZone, job), columns(data, partitionKeyColumns, job));
+    }
+
+    /** True when the data prefix names the hour (windows are hours or days), false for day windows only. */
+    public boolean hourly() {
+        return data.hourly();
+    }
+
+    private static void requireDay(FirehosePrefix prefix, String setting) {
+        if (!prefix.daily()) {
+            throw new ConfigException("Cannot use " + setting + " (as evaluated: '" + prefix.text() + "'): its timestamp"
+                    + " expressions do not name the day; Tidemark makes windows of days or hours and needs the year, month"
+                    + " and day, e.g. !{timestamp:yyyy/MM/dd/}");
+        }
+    }
+
+    private static void requireLength(FirehosePrefix prefix, String setting) {
+        String evaluated = prefix.render(LocalDateTime.of(2026, 12, 31, 23, 0).atZone(ZoneOffset.UTC), v -> switch (v.kind()) {
+            case RANDOM_STRING -> "x".repeat(11);
+            case ERROR_OUTPUT_TYPE -> "AmazonOpenSearchService-failed";
+            default -> "";
+        });
+        if (evaluated.length() > MAX_EVALUATED_LENGTH) {
+            throw new ConfigException("Cannot use " + setting + ": it evaluates to " + evaluated.length()
+                    + " characters before partition keys; Firehose allows at most " + MAX_EVALUATED_LENGTH);
+        }
+    }
+
+    private static ZoneId zone(String customTimeZone, String job) {
+        if (customTimeZone == null) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(customTimeZone);
+        } catch (DateTimeException e) {
+            throw new ConfigException("Cannot use customTimeZone '" + customTimeZone + "' of job '" + job
+                    + "': expected a time zone name as Firehose's CustomTimeZone takes, e.g. 'Asia/Tokyo'", e);
+        }
+    }
+
+    private static Map<String, String> columns(FirehosePrefix data, Map<String, String> named, String job) {
+        Map<String, String> given = named == null ? Map.of() : named;
+        for (String key : given.keySet()) {
+            if (!data.partitionKeys().contains(key)) {
+                throw new ConfigException("Cannot use partitionKeyColumns key '" + key + "' of job '" + job
+                        + "': the landingPrefix has no partition key of that name; expected one of " + data.partitionKeys());
+            }
+        }
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (String key : data.partitionKeys()) {
+            String column = given.containsKey(key) ? given.get(key)
+                    : PARTITION_COLUMN_PREFIX + key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+            columns.put(key, SqlIdentifier.require(column, "the column of partition key '" + key + "' of job '" + job + "'"));
+        }
+        return columns;
+    }
+}
