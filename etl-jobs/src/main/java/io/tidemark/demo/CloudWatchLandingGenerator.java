@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,18 +37,32 @@ public final class CloudWatchLandingGenerator {
     private static final int MALFORMED_LINES = 3;
 
     private final CloudWatchLandingSettings settings;
+    private final String folder;
+    private final DateTimeFormatter timePrefix;
 
+    /** Writes Firehose's default layout: {@code cwlogs/YYYY/MM/DD/HH/}, UTC. */
     public CloudWatchLandingGenerator(CloudWatchLandingSettings settings) {
-        this.settings = settings;
+        this(settings, FAMILY, FirehoseObjectKey.PREFIX);
     }
 
     /**
-     * Writes the landing under {@code landingRoot/cwlogs/}, which must not exist yet or be empty.
+     * Writes the objects under a custom prefix, as a stream with a custom {@code Prefix} does: {@code folder/}
+     * followed by {@code timePrefix} (a DateTimeFormatter pattern with its time zone, the stream's
+     * {@code CustomTimeZone}), e.g. folder {@code logs/cwl} and {@code 'year='yyyy'/month='MM'/day='dd'/hour='HH'/'}.
+     */
+    public CloudWatchLandingGenerator(CloudWatchLandingSettings settings, String folder, DateTimeFormatter timePrefix) {
+        this.settings = settings;
+        this.folder = folder;
+        this.timePrefix = timePrefix.getZone() == null ? timePrefix.withZone(ZoneOffset.UTC) : timePrefix;
+    }
+
+    /**
+     * Writes the landing under {@code landingRoot/<folder>/} ({@code cwlogs/} by default), which must not exist yet or be empty.
      *
-     * @throws IllegalStateException if {@code landingRoot/cwlogs/} already holds files
+     * @throws IllegalStateException if {@code landingRoot/<folder>/} already holds files
      */
     public GeneratedLanding generate(Path landingRoot) throws IOException {
-        LandingFiles.refuseNonEmpty(landingRoot.resolve(FAMILY));
+        LandingFiles.refuseNonEmpty(landingRoot.resolve(folder));
         Random random = new Random(settings.seed());
         Run run = new Run(random, landingRoot);
         for (int hour = 0; hour < settings.hours(); hour++) {
@@ -224,7 +240,7 @@ public final class CloudWatchLandingGenerator {
         }
 
         private String key(Instant arrival) {
-            return FirehoseObjectKey.seeded(FAMILY, arrival, settings.deliveryStream(), STREAM_VERSION, random).render();
+            return FirehoseObjectKey.seeded(folder, arrival, settings.deliveryStream(), STREAM_VERSION, random).render(timePrefix);
         }
 
         private void write(String key, byte[] bytes) throws IOException {

@@ -12,7 +12,8 @@ import java.util.UUID;
  * as Firehose writes with compression UNCOMPRESSED (the CloudWatch payload is already gzip).
  */
 record FirehoseObjectKey(String family, Instant arrival, String stream, int streamVersion, UUID uuid) {
-    private static final DateTimeFormatter PREFIX = DateTimeFormatter.ofPattern("yyyy/MM/dd/HH/").withZone(ZoneOffset.UTC);
+    /** Firehose's default time prefix, UTC. */
+    static final DateTimeFormatter PREFIX = DateTimeFormatter.ofPattern("yyyy/MM/dd/HH/").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SUFFIX_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm-ss").withZone(ZoneOffset.UTC);
 
@@ -22,7 +23,16 @@ record FirehoseObjectKey(String family, Instant arrival, String stream, int stre
     }
 
     String render() {
-        return family + "/" + PREFIX.format(arrival) + stream + "-" + streamVersion + "-"
-                + SUFFIX_TIME.format(arrival) + "-" + uuid;
+        return render(PREFIX);
+    }
+
+    /**
+     * The key with {@code timePrefix} (a pattern in the stream's time zone, e.g. Hive-style
+     * {@code 'year='yyyy'/month='MM'/'}) after the family folder instead of {@code YYYY/MM/DD/HH/}; the
+     * suffix time is written in the same time zone, as Firehose does with a {@code CustomTimeZone}.
+     */
+    String render(DateTimeFormatter timePrefix) {
+        return family + "/" + timePrefix.format(arrival) + stream + "-" + streamVersion + "-"
+                + SUFFIX_TIME.withZone(timePrefix.getZone()).format(arrival) + "-" + uuid;
     }
 }

@@ -71,7 +71,7 @@ public final class ObjectDiscovery {
             }
         }
         for (LandingObject object : found.values()) {
-            String key = object.uri().startsWith(landingRoot + "/") ? object.uri().substring(landingRoot.length() + 1) : object.uri();
+            String key = keyUnder(landingRoot, new Path(object.uri()));
             template.match(key).filter(fields -> template.inWindow(fields, key, window))
                     .ifPresent(fields -> objects.put(object.uri(), object));
         }
@@ -99,6 +99,17 @@ public final class ObjectDiscovery {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list landed objects under " + prefix + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The key of {@code path} relative to the landing root, whatever form of the root's URI the config uses
+     * ({@code file:/x}, {@code file:///x}, {@code s3a://bucket/prefix}).
+     */
+    static String keyUnder(String landingRoot, Path path) {
+        String root = new Path(landingRoot).toUri().getPath();
+        String full = path.toUri().getPath();
+        String under = root.endsWith("/") ? root : root + "/";
+        return full.startsWith(under) ? full.substring(under.length()) : full;
     }
 
     private FileSystem fileSystem(String landingRoot) throws IOException {

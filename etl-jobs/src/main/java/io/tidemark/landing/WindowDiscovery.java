@@ -64,9 +64,7 @@ public final class WindowDiscovery {
             PrefixTemplate template = new PrefixTemplate(prefix, prefixes.zone());
             FileStatus[] matches = fs.globStatus(new Path(landingRoot + "/" + template.discoveryGlob()));
             for (FileStatus status : matches == null ? new FileStatus[0] : matches) {
-                String uri = status.getPath().toString();
-                String key = uri.startsWith(landingRoot + "/") ? uri.substring(landingRoot.length() + 1) : uri;
-                template.discoveredTime(key).ifPresent(time -> {
+                template.discoveredTime(ObjectDiscovery.keyUnder(landingRoot, status.getPath())).ifPresent(time -> {
                     if (prefix.hourly()) {
                         LandingWindow window = LandingWindow.hour(time.toLocalDate(), time.getHour());
                         hours.put(window.label(), window);
