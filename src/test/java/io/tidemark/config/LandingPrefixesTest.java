@@ -13,7 +13,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ class LandingPrefixesTest {
     private static final String ERRORS = "errors/cwl/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/";
 
     private static LandingPrefixes of(String prefix, String errors) {
-        return LandingPrefixes.of("t", prefix, errors, null, null);
+        return LandingPrefixes.of("t", prefix, errors, null);
     }
 
     @Test
@@ -68,7 +67,7 @@ class LandingPrefixesTest {
         LandingPrefixes dynamic = of("events/customer=!{partitionKeyFromQuery:customer_id}/", "errors/!{firehose:error-output-type}/");
         assertThat(dynamic.data().text()).isEqualTo("events/customer=!{partitionKeyFromQuery:customer_id}/!{timestamp:yyyy/MM/dd/HH/}");
         assertThat(dynamic.errors().text()).isEqualTo("errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd/HH/}");
-        assertThat(dynamic.partitionColumns()).containsExactly(Map.entry("customer_id", "_partition_customer_id"));
+        assertThat(dynamic.data().partitionKeys()).containsExactly("customer_id");
     }
 
     @Test
@@ -81,15 +80,11 @@ class LandingPrefixesTest {
     }
 
     @Test
-    void customTimeZoneAndPartitionKeyColumnsAreSpecSettings() {
+    void customTimeZoneIsASpecSetting() {
         LandingPrefixes prefixes = LandingPrefixes.of("t", "e/!{partitionKeyFromLambda:tenant-id}/!{timestamp:yyyy/MM/dd/HH}/",
-                "err/!{firehose:error-output-type}/", "Asia/Tokyo", Map.of());
+                "err/!{firehose:error-output-type}/", "Asia/Tokyo");
         assertThat(prefixes.zone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
-        assertThat(prefixes.partitionColumns()).containsExactly(Map.entry("tenant-id", "_partition_tenant_id"));
-
-        LandingPrefixes named = LandingPrefixes.of("t", "e/!{partitionKeyFromQuery:customer_id}/", "err/!{firehose:error-output-type}/",
-                null, Map.of("customer_id", "customer"));
-        assertThat(named.partitionColumns()).containsExactly(Map.entry("customer_id", "customer"));
+        assertThat(prefixes.hourly()).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -117,10 +112,8 @@ class LandingPrefixesTest {
     void otherRejectionsNameTheSetting() {
         assertThatThrownBy(() -> of("p/" + "x".repeat(520) + "/", null)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("at most 512");
-        assertThatThrownBy(() -> LandingPrefixes.of("t", "p/", null, "Mars/Olympus", null)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> LandingPrefixes.of("t", "p/", null, "Mars/Olympus")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("customTimeZone 'Mars/Olympus'");
-        assertThatThrownBy(() -> LandingPrefixes.of("t", "p/", null, null, Map.of("tenant", "x"))).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("partitionKeyColumns key 'tenant'");
         assertThatThrownBy(() -> FirehosePrefix.parse("p/!{timestamp:yyyy[MM]}/", "p")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("'!{timestamp:yyyy[MM]}'");
     }

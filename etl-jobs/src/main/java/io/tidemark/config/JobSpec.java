@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One job, as described by {@code orchestration/jobs/<job>.json}: what it reads, what it writes, what it loads.
@@ -21,7 +20,6 @@ import java.util.Map;
  * @param errorOutputPrefix the stream's {@code ErrorOutputPrefix} (firehose layout only; optional when the prefix has
  *                        no expressions)
  * @param customTimeZone  the stream's {@code CustomTimeZone}, e.g. {@code Asia/Tokyo} (firehose layout only; default UTC)
- * @param partitionKeyColumns curated column names of dynamic partitioning keys (default {@code _partition_<key>})
  * @param prefixes        the firehose layout's prefixes with Firehose's rules applied (derived; null for other layouts)
  * @param source          the raw family and its settings
  * @param datasets        curated datasets the job writes (each has {@code schemas/<dataset>.json})
@@ -44,7 +42,6 @@ public record JobSpec(
         Integer lateArrivalHorizonDays,
         String errorOutputPrefix,
         String customTimeZone,
-        Map<String, String> partitionKeyColumns,
         LandingPrefixes prefixes) {
 
     /** The late-arrival horizon when a spec sets none: a week of redeliveries and replays. */
@@ -60,13 +57,11 @@ public record JobSpec(
             throw new ConfigException("Cannot use landingPrefix '" + landingPrefix
                     + "' of job '" + job + "': expected a relative prefix ending with '/', e.g. 'cwlogs/'");
         }
-        if (landingLayout != LandingLayout.FIREHOSE && (expressions || errorOutputPrefix != null || customTimeZone != null
-                || partitionKeyColumns != null)) {
+        if (landingLayout != LandingLayout.FIREHOSE && (expressions || errorOutputPrefix != null || customTimeZone != null)) {
             throw new ConfigException("Cannot use landingPrefix '" + landingPrefix + "' of job '" + job + "' with landingLayout "
-                    + landingLayout + ": expressions, errorOutputPrefix, customTimeZone and partitionKeyColumns are Firehose"
+                    + landingLayout + ": expressions, errorOutputPrefix and customTimeZone are Firehose"
                     + " settings; use landingLayout firehose or remove them");
         }
-        partitionKeyColumns = partitionKeyColumns == null ? Map.of() : Map.copyOf(partitionKeyColumns);
         if (landingLayout == LandingLayout.FIREHOSE) {
             requireNonNull(prefixes, "prefixes is null (use JobSpec.of)");
         }
@@ -91,12 +86,10 @@ public record JobSpec(
     static JobSpec of(Json json) {
         LandingPrefixes prefixes = (json.landingLayout() == null || json.landingLayout() == LandingLayout.FIREHOSE)
                 && json.landingPrefix() != null && json.job() != null
-                ? LandingPrefixes.of(json.job(), json.landingPrefix(), json.errorOutputPrefix(), json.customTimeZone(),
-                        json.partitionKeyColumns())
-                : null;
+                ? LandingPrefixes.of(json.job(), json.landingPrefix(), json.errorOutputPrefix(), json.customTimeZone()) : null;
         return new JobSpec(json.job(), json.description(), json.landingPrefix(), json.landingLayout(), json.source(),
                 json.datasets(), json.warehouseModels(), json.schedule(), json.lateArrivalHorizonDays(),
-                json.errorOutputPrefix(), json.customTimeZone(), json.partitionKeyColumns(), prefixes);
+                json.errorOutputPrefix(), json.customTimeZone(), prefixes);
     }
 
     /** The keys of a job spec file (see the parameters of {@link JobSpec}). */
@@ -111,8 +104,7 @@ public record JobSpec(
             @JsonProperty("schedule") JobSchedule schedule,
             @JsonProperty("lateArrivalHorizonDays") Integer lateArrivalHorizonDays,
             @JsonProperty("errorOutputPrefix") String errorOutputPrefix,
-            @JsonProperty("customTimeZone") String customTimeZone,
-            @JsonProperty("partitionKeyColumns") Map<String, String> partitionKeyColumns) {
+            @JsonProperty("customTimeZone") String customTimeZone) {
     }
 
     /**

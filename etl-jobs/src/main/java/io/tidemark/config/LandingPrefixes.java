@@ -8,10 +8,6 @@ import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Where a Firehose stream writes, with Firehose's own rules applied (FORMATS.md "Custom prefix expressions"):
@@ -24,20 +20,15 @@ import java.util.Map;
  * @param data             the evaluated-prefix template of delivered objects
  * @param errors           the evaluated-prefix template of error output
  * @param zone             the time zone the timestamps (and the object names' times) are written in
- * @param partitionColumns curated column of each dynamic partitioning key of {@code data}, in prefix order
  */
-public record LandingPrefixes(FirehosePrefix data, FirehosePrefix errors, ZoneId zone,
-                              Map<String, String> partitionColumns) implements Serializable {
+public record LandingPrefixes(FirehosePrefix data, FirehosePrefix errors, ZoneId zone) implements Serializable {
     /** Firehose's limit on an evaluated prefix. */
     public static final int MAX_EVALUATED_LENGTH = 512;
-    /** The column of a partition key the spec does not name: {@code _partition_<key>}. */
-    public static final String PARTITION_COLUMN_PREFIX = "_partition_";
 
     public LandingPrefixes {
         requireNonNull(data, "data is null");
         requireNonNull(errors, "errors is null");
         requireNonNull(zone, "zone is null");
-        partitionColumns = Collections.unmodifiableMap(new LinkedHashMap<>(partitionColumns));
     }
 
     /**
@@ -46,10 +37,8 @@ public record LandingPrefixes(FirehosePrefix data, FirehosePrefix errors, ZoneId
      * @param landingPrefix       the stream's {@code Prefix}
      * @param errorOutputPrefix   the stream's {@code ErrorOutputPrefix}, or null when unset
      * @param customTimeZone      the stream's {@code CustomTimeZone} (e.g. {@code Asia/Tokyo}), or null for UTC
-     * @param partitionKeyColumns column names for partition keys, or null ({@code _partition_<key>} for the others)
      */
-    public static LandingPrefixes of(String job, String landingPrefix, String errorOutputPrefix, String customTimeZone,
-                                     Map<String, String> partitionKeyColumns) {
+    public static LandingPrefixes of(String job, String landingPrefix, String errorOutputPrefix, String customTimeZone) {
         String prefixSetting = "landingPrefix '" + landingPrefix + "' of job '" + job + "'";
         FirehosePrefix prefix = FirehosePrefix.parse(landingPrefix, prefixSetting);
         if (prefix.contains(VariableKind.ERROR_OUTPUT_TYPE)) {
@@ -85,7 +74,7 @@ public record LandingPrefixes(FirehosePrefix data, FirehosePrefix errors, ZoneId
         requireDay(errors, "errorOutputPrefix of job '" + job + "'");
         requireLength(data, prefixSetting);
         requireLength(errors, "errorOutputPrefix of job '" + job + "'");
-        return new LandingPrefixes(data, errors, zone(customTimeZone, job), columns(data, partitionKeyColumns, job));
+        return new LandingPrefixes(data, errors, zone(customTimeZone, job));
     }
 
     /** True when the data prefix names the hour (windows are hours or days), false for day windows only. */
@@ -123,22 +112,5 @@ public record LandingPrefixes(FirehosePrefix data, FirehosePrefix errors, ZoneId
             throw new ConfigException("Cannot use customTimeZone '" + customTimeZone + "' of job '" + job
                     + "': expected a time zone name as Firehose's CustomTimeZone takes, e.g. 'Asia/Tokyo'", e);
         }
-    }
-
-    private static Map<String, String> columns(FirehosePrefix data, Map<String, String> named, String job) {
-        Map<String, String> given = named == null ? Map.of() : named;
-        for (String key : given.keySet()) {
-            if (!data.partitionKeys().contains(key)) {
-                throw new ConfigException("Cannot use partitionKeyColumns key '" + key + "' of job '" + job
-                        + "': the landingPrefix has no partition key of that name; expected one of " + data.partitionKeys());
-            }
-        }
-        Map<String, String> columns = new LinkedHashMap<>();
-        for (String key : data.partitionKeys()) {
-            String column = given.containsKey(key) ? given.get(key)
-                    : PARTITION_COLUMN_PREFIX + key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-            columns.put(key, SqlIdentifier.require(column, "the column of partition key '" + key + "' of job '" + job + "'"));
-        }
-        return columns;
     }
 }
