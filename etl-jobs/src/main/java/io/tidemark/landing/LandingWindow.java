@@ -4,15 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.OptionalInt;
 
 /**
- * The slice of the landing zone a run reads: one arrival day, or one arrival hour, as Firehose's default
- * {@code YYYY/MM/dd/HH/} prefix lays it out (UTC).
+ * The slice of the landing zone a run reads: one arrival day, or one arrival hour, as the stream's Firehose prefix
+ * lays it out (in the stream's time zone: UTC unless the job spec sets {@code customTimeZone}).
  */
 public record LandingWindow(LocalDate date, Integer hourOrNull) implements Serializable {
-    private static final DateTimeFormatter PATH = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
     public LandingWindow {
         requireNonNull(date, "date is null");
@@ -32,12 +30,6 @@ public record LandingWindow(LocalDate date, Integer hourOrNull) implements Seria
     /** The arrival hour, or empty for a whole day. */
     public OptionalInt hour() {
         return hourOrNull == null ? OptionalInt.empty() : OptionalInt.of(hourOrNull);
-    }
-
-    /** The prefix of this window under a family's landing prefix, e.g. {@code cwlogs/2026/11/24/10/}. */
-    public String prefixUnder(String landingPrefix) {
-        String day = landingPrefix + date.format(PATH) + "/";
-        return hourOrNull != null ? day + String.format("%02d/", hourOrNull) : day;
     }
 
     /** {@code 2026-11-24T10} for an hour, {@code 2026-11-24} for a day. */

@@ -160,12 +160,7 @@ public final class PrefixTemplate implements Serializable {
     /** The tokens up to the last timestamp field, then literal text up to (not including) the next '/'. */
     private List<PrefixToken> discoveryTokens() {
         List<PrefixToken> tokens = prefix.tokens();
-        int last = -1;
-        for (int i = 0; i < tokens.size(); i++) {
-            if (tokens.get(i) instanceof TimeField) {
-                last = i;
-            }
-        }
+        int last = lastTimeField();
         List<PrefixToken> kept = new ArrayList<>(tokens.subList(0, last + 1));
         for (int i = last + 1; i < tokens.size(); i++) {
             if (!(tokens.get(i) instanceof Text text)) {
@@ -184,12 +179,7 @@ public final class PrefixTemplate implements Serializable {
     /** True when no '/' follows the last timestamp field: the windows are named by objects or folder-name starts. */
     private boolean endsInSegment() {
         List<PrefixToken> tokens = prefix.tokens();
-        int last = -1;
-        for (int i = 0; i < tokens.size(); i++) {
-            if (tokens.get(i) instanceof TimeField) {
-                last = i;
-            }
-        }
+        int last = lastTimeField();
         for (int i = last + 1; i < tokens.size(); i++) {
             if (!(tokens.get(i) instanceof Text text)) {
                 return true;
@@ -199,6 +189,17 @@ public final class PrefixTemplate implements Serializable {
             }
         }
         return true;
+    }
+
+    private int lastTimeField() {
+        List<PrefixToken> tokens = prefix.tokens();
+        int last = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i) instanceof TimeField) {
+                last = i;
+            }
+        }
+        return last;
     }
 
     private Rendered render(ZonedDateTime time, boolean day) {
