@@ -114,6 +114,30 @@ class OverlappingRunsTest {
     }
 
     /**
+     * {@code gc} with no retention starts while a run holds its tables, its new versions written but not yet
+     * published: gc waits for the lease, then deletes only what nobody references (the version the run replaced).
+     */
+    @Test
+    void gcRacingARunDeletesNothingReferenced() throws Exception {
+        Scenario s = new Scenario("gc");
+        assertThat(s.cli("h10", "run", "cwlogs", "--date", DAY, "--hour", String.valueOf(FIRST_HOUR)).result()
+                .path("status").asText()).isEqualTo("SUCCEEDED");
+        Child run = s.choreographed(OverlapSafety.FULL, "h11", "gc-waiting", "cwlogs", String.valueOf(FIRST_HOUR + 1));
+        s.awaitFile(s.marker("written-h11"), run);
+        Child gc = s.cli("gc", "gc", "cwlogs", "--retention-hours", "0");
+        s.awaitStderr(gc, "is leased by run");
+        Files.writeString(s.marker("gc-waiting"), "");
+
+        assertThat(run.lastLine()).startsWith("status=SUCCEEDED");
+        JsonNode collected = gc.result();
+        assertThat(collected.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(texts(collected.path("partitions"))).as("the hr=10 version the hour-11 run replaced")
+                .anyMatch(p -> p.contains("vpc_flow_logs/v-") && p.endsWith("/dt=" + DAY + "/hr=" + FIRST_HOUR));
+        assertThat(s.flowEventsByPartition()).isEqualTo(cwlogs.flowRowsByPartition());
+        assertThat(s.duplicateFlowEvents()).isZero();
+    }
+
+    /**
      * Without the lease, both runs merge against the same published version: the publish check sees that the
      * partition moved, and the later run merges again instead of publishing over the first one's rows.
      */
@@ -187,9 +211,36 @@ class OverlappingRunsTest {
             return start(label, "io.tidemark.cli.TidemarkCli", command);
         }
 
-        Child choreographed(OverlapSafety safety, String self, String await, String job) throws IOException {
-            return start(self, ChoreographedRun.class.getName(), List.of(safety.name(), dir.resolve("markers").toString(), self,
+        /** A {@link ChoreographedRun} of the job over the day, or over one hour of it. */
+        Child choreographed(OverlapSafety safety, String self, String await, String job, String... hour) throws IOException {
+            List<String> args = new ArrayList<>(List.of(safety.name(), dir.resolve("markers").toString(), self,
                     await, dir.resolve("work-" + self).toString(), config.toString(), job, DAY));
+            args.addAll(List.of(hour));
+            return start(self, ChoreographedRun.class.getName(), args);
+        }
+
+        Path marker(String name) throws IOException {
+            return Files.createDirectories(dir.resolve("markers")).resolve(name);
+        }
+
+        /** Waits for a file another process writes; fails if that process ends first. */
+        void awaitFile(Path file, Child writer) throws Exception {
+            while (!Files.exists(file)) {
+                if (!writer.process().isAlive()) {
+                    throw new AssertionError(writer.label() + " ended before writing " + file + "; stderr:\n" + writer.stderr());
+                }
+                Thread.sleep(100);
+            }
+        }
+
+        /** Waits until the process has printed the text on stderr; fails if it ends first. */
+        void awaitStderr(Child child, String text) throws Exception {
+            while (!child.stderr().contains(text)) {
+                if (!child.process().isAlive()) {
+                    throw new AssertionError(child.label() + " ended without printing '" + text + "'; stderr:\n" + child.stderr());
+                }
+                Thread.sleep(100);
+            }
         }
 
         private Child start(String label, String mainClass, List<String> args) throws IOException {

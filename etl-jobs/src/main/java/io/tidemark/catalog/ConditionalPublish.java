@@ -13,8 +13,10 @@ import java.util.Optional;
  * otherwise throws {@link PublishConflictException} without moving any partition of the call.
  *
  * <p>The check and the publish are two catalog calls: neither the Hive metastore nor the Glue Data Catalog has a
- * per-partition condition (Glue's table {@code VersionId} guards the table definition, and partition calls do not
- * change it). The table lease held by the caller ({@link TableLocks}) keeps other Tidemark processes from
+ * per-partition condition. Glue's {@code UpdateTable} takes the table's {@code VersionId} as an optimistic lock,
+ * but partition calls ({@code BatchCreatePartition}, {@code BatchUpdatePartition}) neither take nor change it, so it
+ * cannot make a partition move conditional (and the emulator, moto 5.2.1, accepts a stale {@code VersionId}). The
+ * table lease held by the caller ({@link TableLocks}) keeps other Tidemark processes from
  * publishing between the two calls; the check catches whoever publishes without it (a lease that lapsed, another
  * tool), before anything is overwritten.
  */

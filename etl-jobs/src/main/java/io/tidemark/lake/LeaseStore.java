@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 
 /**
  * Where table leases live: {@code <lakeRoot>/_tidemark/leases/<database>.<table>/<generation>}. A lease is a
@@ -35,7 +36,9 @@ public interface LeaseStore {
      */
     static LeaseStore forLake(String lakeRoot, Configuration hadoopConf) {
         URI root = URI.create(lakeRoot.replace(" ", "%20"));
-        String scheme = root.getScheme() == null ? "file" : root.getScheme().toLowerCase(Locale.ROOT);
+        // a path without a scheme is on Hadoop's default file system, as Spark reads it
+        String scheme = root.getScheme() != null ? root.getScheme() : FileSystem.getDefaultUri(hadoopConf).getScheme();
+        scheme = scheme == null ? "file" : scheme.toLowerCase(Locale.ROOT);
         return switch (scheme) {
             case "file" -> new LocalLeaseStore(java.nio.file.Path.of(root.getScheme() == null ? URI.create("file:" + root.getPath()) : root)
                     .resolve("_tidemark/leases"));
