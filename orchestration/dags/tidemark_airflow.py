@@ -47,6 +47,8 @@ def _operator(task: Task, dag: Any) -> Any:
                               "retry_delay": timedelta(minutes=task.retry_delay_minutes)}
     if task.sla_minutes is not None:
         common["sla"] = timedelta(minutes=task.sla_minutes)
+    if task.pool is not None:
+        common["pool"] = task.pool  # one slot: the jobs writing the same tables run one at a time
     if task.kind == "bash":
         from airflow.operators.bash import BashOperator
         # do_xcom_push: BashOperator pushes the last stdout line, which is Tidemark's JSON result line

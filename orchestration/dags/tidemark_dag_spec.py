@@ -71,6 +71,7 @@ class JobSpec:
     warehouse_models: tuple[str, ...]
     schedule: Schedule
     source: str
+    datasets: tuple[str, ...] = ()
 
 
 def default_jobs_dir() -> Path:
@@ -103,9 +104,12 @@ def parse_job_spec(text: str, source: str) -> JobSpec:
     models = doc.get("warehouseModels") or []
     if not isinstance(models, list) or not all(isinstance(m, str) and _NAME.fullmatch(m) for m in models):
         raise SpecError(f"Cannot read {source}: 'warehouseModels' must be a list of model names")
+    datasets = doc.get("datasets") or []
+    if not isinstance(datasets, list) or not all(isinstance(d, str) and _NAME.fullmatch(d) for d in datasets):
+        raise SpecError(f"Cannot read {source}: 'datasets' must be a list of dataset names")
     layout = doc.get("landingLayout") or "firehose"
     return JobSpec(job=job, description=str(doc.get("description") or ""), warehouse_models=tuple(models),
-                   schedule=_schedule(doc.get("schedule"), layout, source), source=source)
+                   schedule=_schedule(doc.get("schedule"), layout, source), source=source, datasets=tuple(datasets))
 
 
 def _schedule(raw: Any, layout: str, source: str) -> Schedule:
@@ -191,6 +195,7 @@ class Task:
     glue_job_name: str | None = None
     glue_script_args: Mapping[str, str] | None = None
     aws_conn_id: str | None = None
+    pool: str | None = None
 
 
 @dataclass(frozen=True)
@@ -235,14 +240,51 @@ class Command:
         return args
 
 
+def table_pools(specs: list[JobSpec]) -> dict[str, str]:
+    """The Airflow pool of each job: one per group of jobs that write a common curated dataset (cwlogs and
+    flowlines both write vpc_flow_logs), named after the group's datasets. With one slot per pool, the tasks that
+    write the lake (curate, compact, gc, backfill) of a group never run at the same time, in any of the DAGs (the
+    hourly and the nightly DAG both fire at midnight); the table leases make a second run wait anyway, the pool
+    keeps it from holding a worker slot while it waits."""
+    group = {spec.job: spec.job for spec in specs}
+
+    def root(job: str) -> str:
+        while group[job] != job:
+            job = group[job]
+        return job
+
+    writers: dict[str, str] = {}
+    for spec in specs:
+        for dataset in spec.datasets:
+            if dataset in writers:
+                group[root(spec.job)] = root(writers[dataset])
+            else:
+                writers[dataset] = spec.job
+    tables: dict[str, set[str]] = {}
+    for spec in specs:
+        tables.setdefault(root(spec.job), set()).update(spec.datasets or {"job_" + spec.job})
+    return {spec.job: "tidemark_" + "__".join(sorted(tables[root(spec.job)])) for spec in specs}
+
+
+def pool_commands(specs: list[JobSpec]) -> list[str]:
+    """`airflow pools set` commands that create the pools the DAGs use, one slot each."""
+    jobs: dict[str, list[str]] = {}
+    for job, pool in table_pools(specs).items():
+        jobs.setdefault(pool, []).append(job)
+    return [f"airflow pools set {pool} 1 {_quote('Tidemark jobs ' + ', '.join(sorted(names)) + ': one at a time')}"
+            for pool, names in sorted(jobs.items())]
+
+
 def hourly_dag(specs: list[JobSpec]) -> DagSpec:
     """Intra-day: per job, curate the arrival hour (`run --skip-load`), skip the loads when nothing new was stored,
     then load each warehouse model for the day."""
     tasks: list[Task] = []
+    pools = table_pools(specs)
     for spec in specs:
         if spec.schedule.hourly:
             curate = Command("run", spec.job, (("--date", DATE), ("--hour", HOUR), ("--skip-load", None)))
-            tasks += _job_tasks(spec, "curate", curate, spec.schedule.hourly_sla_minutes, loads=True)
+            tasks += _job_tasks(spec, "curate", curate, spec.schedule.hourly_sla_minutes, loads=True,
+                                pool=pools[spec.job])
     return DagSpec(dag_id="tidemark_hourly", schedule="@hourly", tasks=tuple(tasks),
                    description="Tidemark intra-day: curate each job's arrival hour, then load its warehouse models.")
 
@@ -252,15 +294,17 @@ def nightly_dag(specs: list[JobSpec]) -> DagSpec:
     partitions, then the full-day (dimension and reconciliation) load of each warehouse model and, beside the loads,
     `gc` of the job's unreferenced partition versions older than the retention."""
     tasks: list[Task] = []
+    pools = table_pools(specs)
     for spec in specs:
         if not spec.schedule.nightly:
             continue
         sla = spec.schedule.nightly_sla_minutes
+        pool = pools[spec.job]
         day = _job_tasks(spec, "curate_day", Command("run", spec.job, (("--date", DATE), ("--skip-load", None))),
-                         sla, loads=False)
+                         sla, loads=False, pool=pool)
         compact = _job_tasks(spec, "compact", Command("compact", spec.job, (("--date", DATE),)), sla, loads=False,
-                             after=day[-1].task_id)
-        gc = _job_tasks(spec, "gc", Command("gc", spec.job, ()), sla, loads=False, after=compact[-1].task_id)
+                             after=day[-1].task_id, pool=pool)
+        gc = _job_tasks(spec, "gc", Command("gc", spec.job, ()), sla, loads=False, after=compact[-1].task_id, pool=pool)
         tasks += day + compact + gc
         for model in spec.warehouse_models:
             tasks += _job_tasks(spec, f"load__{model}", Command("load", model, (("--date", DATE),)), sla,
@@ -274,8 +318,10 @@ def backfill_dag(specs: list[JobSpec]) -> DagSpec:
     options = (("--from", "{{ params.from_date }}"), ("--to", "{{ params.to_date }}"),
                ("--parallel", "{{ params.parallel }}"))
     tasks: list[Task] = []
+    pools = table_pools(specs)
     for spec in specs:
-        tasks += _job_tasks(spec, "backfill", Command("backfill", spec.job, options), None, loads=False)
+        tasks += _job_tasks(spec, "backfill", Command("backfill", spec.job, options), None, loads=False,
+                            pool=pools[spec.job])
     params = {
         "from_date": {"default": "2026-11-01", "type": "string", "format": "date",
                       "description": "First arrival date to backfill (yyyy-MM-dd)."},
@@ -289,15 +335,16 @@ def backfill_dag(specs: list[JobSpec]) -> DagSpec:
 
 
 def _job_tasks(spec: JobSpec, step: str, command: Command, sla: int | None, loads: bool,
-               after: str | None = None) -> list[Task]:
-    """The tasks that run one command of a job (one or two tasks), plus, with `loads`, the short-circuit and the
-    model loads that follow a curate step."""
+               after: str | None = None, pool: str | None = None) -> list[Task]:
+    """The tasks that run one command of a job (one or two tasks), in `pool` if given (the command writes the
+    lake), plus, with `loads`, the short-circuit and the model loads that follow a curate step (outside the pool:
+    they only read what is published)."""
     executor = spec.schedule.executor
     base = f"{spec.job}__{step}"
     upstream = (after,) if after else ()
     common = dict(retries=spec.schedule.retries, retry_delay_minutes=spec.schedule.retry_delay_minutes,
                   sla_minutes=sla)
-    tasks = _command_tasks(base, command, executor, upstream, common)
+    tasks = _command_tasks(base, command, executor, upstream, dict(common, pool=pool))
     if not loads or not spec.warehouse_models:
         return tasks
     last = tasks[-1].task_id

@@ -151,6 +151,7 @@ class WiringTest(unittest.TestCase):
         self.assertTrue(curate.kwargs["do_xcom_push"])
         self.assertEqual(curate.kwargs["retries"], 2)
         self.assertEqual(curate.kwargs["sla"], timedelta(minutes=50))
+        self.assertEqual(curate.kwargs["pool"], "tidemark_app_logs__vpc_flow_logs")
         self.assertEqual(curate.downstream, ["cwlogs__has_new_rows"])
         gate = tasks["cwlogs__has_new_rows"]
         self.assertEqual(type(gate).__name__, "ShortCircuitOperator")

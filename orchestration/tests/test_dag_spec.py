@@ -10,8 +10,8 @@ from tests import JOBS
 import tidemark_dag_spec as ds
 
 
-def write_spec(folder: Path, job: str, models=(), schedule=None, layout=None) -> None:
-    doc = {"job": job, "landingPrefix": job + "/", "source": {"family": "cloudwatch_logs"}, "datasets": [],
+def write_spec(folder: Path, job: str, models=(), schedule=None, layout=None, datasets=()) -> None:
+    doc = {"job": job, "landingPrefix": job + "/", "source": {"family": "cloudwatch_logs"}, "datasets": list(datasets),
            "warehouseModels": list(models)}
     if layout:
         doc["landingLayout"] = layout
@@ -174,6 +174,37 @@ class ExecutorKindsTest(TempJobsDir):
         self.assertTrue(dag.task("onspark__curate").bash_command.startswith(
             "spark-submit --deploy-mode client --class io.tidemark.cli.TidemarkCli " + ds.DEFAULT_JAR + " run onspark"))
         self.assertEqual(dag.task("onspark__has_new_rows").kind, "short_circuit")
+
+
+class TablePoolsTest(TempJobsDir):
+    def test_jobs_writing_vpc_flow_logs_share_one_pool_in_every_dag(self):
+        specs = ds.load_job_specs(JOBS)
+        pools = ds.table_pools(specs)
+        self.assertEqual(pools["cwlogs"], pools["flowlines"])
+        self.assertEqual(pools["aurora_sales"], pools["dms_sales"])
+        self.assertNotEqual(pools["cwlogs"], pools["ses"])
+        writers = {"cwlogs__curate", "flowlines__curate", "cwlogs__curate_day", "flowlines__curate_day",
+                   "cwlogs__compact", "cwlogs__gc", "cwlogs__backfill", "flowlines__backfill"}
+        for build in (ds.hourly_dag, ds.nightly_dag, ds.backfill_dag):
+            for task in build(specs).tasks:
+                if task.task_id in writers:
+                    self.assertEqual(task.pool, "tidemark_app_logs__vpc_flow_logs", task.task_id)
+                if "__load__" in task.task_id or task.kind == "short_circuit":
+                    self.assertIsNone(task.pool, task.task_id)  # reads only: outside the pool
+
+    def test_a_shared_dataset_joins_groups_transitively_and_every_pool_gets_a_setup_command(self):
+        write_spec(self.dir, "a", datasets=["x"])
+        write_spec(self.dir, "b", datasets=["x", "y"])
+        write_spec(self.dir, "c", datasets=["y"])
+        write_spec(self.dir, "d", datasets=["z"], schedule={"executor": {"kind": "emr", "clusterId": "j-1"}})
+        specs = ds.load_job_specs(self.dir)
+        self.assertEqual(ds.table_pools(specs), {"a": "tidemark_x__y", "b": "tidemark_x__y", "c": "tidemark_x__y",
+                                                 "d": "tidemark_z"})
+        self.assertEqual(ds.pool_commands(specs), ["airflow pools set tidemark_x__y 1 'Tidemark jobs a, b, c: one at a time'",
+                                                   "airflow pools set tidemark_z 1 'Tidemark jobs d: one at a time'"])
+        hourly = ds.hourly_dag(specs)
+        # on EMR both the step submission and its sensor hold the slot, so the next job's step waits for the first
+        self.assertEqual((hourly.task("d__curate__add_step").pool, hourly.task("d__curate").pool), ("tidemark_z",) * 2)
 
 
 class GraphChecksTest(unittest.TestCase):

@@ -39,7 +39,15 @@ public final class PublishedPartitionReader {
         if (partitions.isEmpty()) {
             return Optional.empty();
         }
-        Map<PartitionKey, String> locations = catalog.locations(table, partitions);
+        return read(table, schema, partitions, catalog.locations(table, partitions));
+    }
+
+    /**
+     * The published rows of the given partitions, which the catalog had at the given locations (those of them that
+     * are published); empty if none is.
+     */
+    public Optional<Dataset<Row>> read(TableRef table, DatasetSchema schema, List<PartitionKey> partitions,
+                                       Map<PartitionKey, String> locations) {
         if (locations.isEmpty()) {
             return Optional.empty();
         }

@@ -34,7 +34,7 @@ final class CompactCommand extends ResultCommand {
         long started = System.currentTimeMillis();
         JobSpec spec = new JobSpecs().get(job);
         try (TidemarkRuntime runtime = new TidemarkRuntime(common.workdir(), common.runtimeConfig())) {
-            CompactOutcome outcome = new CompactJob(runtime.spark(), runtime.config(), runtime.catalog())
+            CompactOutcome outcome = new CompactJob(runtime.spark(), runtime.config(), runtime.catalog(), runtime.tableLocks())
                     .run(spec, date, Optional.ofNullable(dataset), System.err);
             List<PartitionCompaction> rewritten = outcome.rewritten();
             System.err.printf("tidemark: compact %s %s: %d of %d partitions rewritten, files %d -> %d%n", job, date,

@@ -1,5 +1,6 @@
 package io.tidemark.cli;
 
+import io.tidemark.catalog.TableLocks;
 import io.tidemark.catalog.TableRef;
 import io.tidemark.config.ConfigException;
 import io.tidemark.config.DatasetSchemas;
@@ -16,6 +17,7 @@ import io.tidemark.sources.QuarantineRows;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,12 +68,23 @@ final class GcCommand extends ResultCommand {
                 tables.putIfAbsent(quarantine.toString(), new VersionGc.Table(quarantine, LakeLayout.QUARANTINE,
                         DatasetSchemas.get(QuarantineRows.SCHEMA).partitioning().size()));
             }
-            VersionGc.Result result = new VersionGc(runtime.spark().sparkContext().hadoopConfiguration(), runtime.catalog(),
-                    new LakeLayout(runtime.config().lakeRoot()), Duration.ofHours(retentionHours), Clock.systemUTC())
-                    .collect(tables.values());
+            VersionGc gc = new VersionGc(runtime.spark().sparkContext().hadoopConfiguration(), runtime.catalog(),
+                    new LakeLayout(runtime.config().lakeRoot()), Duration.ofHours(retentionHours), Clock.systemUTC());
+            String runId = RunIds.next(Instant.ofEpochMilli(started));
+            List<String> deleted = new ArrayList<>();
+            int waiting = 0;
+            for (VersionGc.Table table : tables.values()) {
+                // under the table's lease: a run's version written but not yet published is never collected
+                try (TableLocks.Held held = runtime.tableLocks().acquire(List.of(table.table()), runId)) {
+                    VersionGc.Result collected = gc.collect(List.of(table));
+                    deleted.addAll(collected.deleted());
+                    waiting += collected.waiting();
+                }
+            }
+            VersionGc.Result result = new VersionGc.Result(deleted, waiting);
             System.err.printf("tidemark: gc %s: %d tables, %d old partition versions deleted, %d unreferenced kept until their "
                     + "retention (%d h) ends%n", jobName(), tables.size(), result.deleted().size(), result.waiting(), retentionHours);
-            return new RunResult(RunStatus.SUCCEEDED, jobName(), RunIds.next(Instant.ofEpochMilli(started)), null,
+            return new RunResult(RunStatus.SUCCEEDED, jobName(), runId, null,
                     result.deleted(), 0, 0, 0, 0, QualityOutcome.NONE, System.currentTimeMillis() - started, null, Map.of(), 0, 0);
         }
     }

@@ -11,22 +11,29 @@ import java.nio.file.Path;
  * @param landingRoot where Firehose lands objects ({@code s3://bucket/}, {@code s3a://...} or a folder);
  *                    default {@code <workdir>/landing}
  * @param lakeRoot    root of the curated lake, quarantine and Tidemark's own state; default {@code <workdir>/lake}
+ * @param leases      the table leases that keep overlapping runs apart ({@link LeaseConfig})
  */
 public record RuntimeConfig(
         @JsonProperty("landingRoot") String landingRoot,
         @JsonProperty("lakeRoot") String lakeRoot,
         @JsonProperty("catalog") CatalogConfig catalog,
         @JsonProperty("warehouse") WarehouseConfig warehouse,
-        @JsonProperty("spark") SparkConfig spark) {
+        @JsonProperty("spark") SparkConfig spark,
+        @JsonProperty("leases") LeaseConfig leases) {
 
     public RuntimeConfig {
         catalog = catalog == null ? CatalogConfig.defaults() : catalog;
         warehouse = warehouse == null ? WarehouseConfig.defaults() : warehouse;
         spark = spark == null ? SparkConfig.defaults() : spark;
+        leases = leases == null ? LeaseConfig.defaults() : leases;
+    }
+
+    public RuntimeConfig(String landingRoot, String lakeRoot, CatalogConfig catalog, WarehouseConfig warehouse, SparkConfig spark) {
+        this(landingRoot, lakeRoot, catalog, warehouse, spark, null);
     }
 
     public static RuntimeConfig defaults() {
-        return new RuntimeConfig(null, null, null, null, null);
+        return new RuntimeConfig(null, null, null, null, null, null);
     }
 
     /** Fills the storage roots left unset with folders under the workdir. */
@@ -34,18 +41,18 @@ public record RuntimeConfig(
         return new RuntimeConfig(
                 landingRoot == null ? uriOf(workdir.resolve("landing")) : trimSlash(landingRoot),
                 lakeRoot == null ? uriOf(workdir.resolve("lake")) : trimSlash(lakeRoot),
-                catalog, warehouse, spark);
+                catalog, warehouse, spark, leases);
     }
 
     public RuntimeConfig withLandingRoot(String newLandingRoot) {
-        return new RuntimeConfig(trimSlash(newLandingRoot), lakeRoot, catalog, warehouse, spark);
+        return new RuntimeConfig(trimSlash(newLandingRoot), lakeRoot, catalog, warehouse, spark, leases);
     }
 
     /** The same runtime with one more Spark setting (a setting given in the config file wins). */
     public RuntimeConfig withSparkSetting(String key, String value) {
         java.util.Map<String, String> conf = new java.util.HashMap<>(spark.conf());
         conf.putIfAbsent(key, value);
-        return new RuntimeConfig(landingRoot, lakeRoot, catalog, warehouse, new SparkConfig(spark.master(), conf));
+        return new RuntimeConfig(landingRoot, lakeRoot, catalog, warehouse, new SparkConfig(spark.master(), conf), leases);
     }
 
     private static String uriOf(Path path) {

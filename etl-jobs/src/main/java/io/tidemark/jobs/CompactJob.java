@@ -1,6 +1,10 @@
 package io.tidemark.jobs;
 
 import io.tidemark.catalog.Catalog;
+import io.tidemark.catalog.ConditionalPublish;
+import io.tidemark.catalog.MergeBase;
+import io.tidemark.catalog.PublishConflictException;
+import io.tidemark.catalog.TableLocks;
 import io.tidemark.catalog.TableRef;
 import io.tidemark.config.ConfigException;
 import io.tidemark.config.DatasetSchema;
@@ -41,7 +45,8 @@ import org.apache.spark.sql.SparkSession;
  * published version), then point the catalog at it. A partition is badly sized when at least two of its files are
  * smaller than half the dataset's target: they could be fewer, bigger files (many small landing objects written
  * by an older Tidemark, an external writer). Well sized partitions are not touched, so compacting twice writes
- * nothing the second time. Old versions stay where they are until garbage-collected.
+ * nothing the second time. Old versions stay where they are until garbage-collected. It holds each table's
+ * lock (and lease) while it compacts, and publishes only where the catalog still points where it read.
  */
 public final class CompactJob {
     private final SparkSession spark;
@@ -50,8 +55,15 @@ public final class CompactJob {
     private final LakeLayout layout;
     private final PartitionVersionWriter writer = new PartitionVersionWriter();
     private final QualityGate gate = new QualityGate();
+    private final TableLocks locks;
 
     public CompactJob(SparkSession spark, RuntimeConfig config, Catalog catalog) {
+        this(spark, config, catalog, new TableLocks());
+    }
+
+    /** @param locks the runtime's table locks, with the leases that keep runs of other processes out */
+    public CompactJob(SparkSession spark, RuntimeConfig config, Catalog catalog, TableLocks locks) {
+        this.locks = locks;
         this.spark = spark;
         this.config = config;
         this.catalog = catalog;
@@ -82,7 +94,9 @@ public final class CompactJob {
                     progress.printf("tidemark: compact %s %s: %s has no table yet, nothing to compact%n", spec.job(), day, table);
                     continue;
                 }
-                quality = quality.plus(compact(spec, day, schema, table, runId, folders, progress, results));
+                try (TableLocks.Held held = locks.acquire(List.of(table), runId)) {
+                    quality = quality.plus(compact(spec, day, schema, table, runId, folders, progress, results, held));
+                }
             }
         } finally {
             spark.catalog().clearCache();
@@ -91,7 +105,7 @@ public final class CompactJob {
     }
 
     private QualityOutcome compact(JobSpec spec, LocalDate day, DatasetSchema schema, TableRef table, String runId,
-            ParquetFolders folders, PrintStream progress, List<PartitionCompaction> results) {
+            ParquetFolders folders, PrintStream progress, List<PartitionCompaction> results, TableLocks.Held held) {
         long target = schema.targetFileBytes();
         Map<PartitionKey, String> published = catalog.locations(table, partitionsOf(schema, day));
         Map<PartitionKey, List<DataFile>> before = new LinkedHashMap<>();
@@ -137,7 +151,14 @@ public final class CompactJob {
             done.add(new PartitionCompaction(version.partition().label(), old.size(), bytes(old), fresh.size(), bytes(fresh),
                     rowsAfter, true));
         }
-        catalog.publish(table, versions);
+        held.verify();
+        MergeBase base = new MergeBase();
+        base.record(keys, published);
+        try {
+            new ConditionalPublish(catalog).publish(table, versions, base);
+        } catch (PublishConflictException e) {
+            throw new TidemarkException(ErrorCode.CONCURRENT_RUN, e.getMessage() + "; nothing was compacted there, retry", e);
+        }
         for (PartitionCompaction c : done) {
             progress.printf("tidemark: compact %s: %d files, %s -> %d files, %s (%d rows)%n", c.partition(),
                     c.filesBefore(), megabytes(c.bytesBefore()), c.filesAfter(), megabytes(c.bytesAfter()), c.rows());

@@ -1,6 +1,9 @@
 package io.tidemark.jobs;
 
 import io.tidemark.catalog.Catalog;
+import io.tidemark.catalog.ConditionalPublish;
+import io.tidemark.catalog.MergeBase;
+import io.tidemark.catalog.PublishConflictException;
 import io.tidemark.catalog.PublishedPartitionReader;
 import io.tidemark.catalog.TableLocks;
 import io.tidemark.catalog.TableRef;
@@ -57,10 +60,15 @@ import org.apache.spark.sql.SparkSession;
  * discover new objects -> decode and parse (source) -> dedup and merge (conform) -> write versions (lake) ->
  * quality gate (audit) -> point the catalog at the new versions (publish). The caller records the objects in the
  * ledger ({@link CurateOutcome#commitLedger()}) once everything downstream (the warehouse load) succeeded.
+ * Another process on the same tables waits for the tables' leases ({@link TableLocks}); a partition is published
+ * only if the catalog still points where the merge read ({@link ConditionalPublish}), else the run merges again
+ * against the new version, up to {@link #PUBLISH_ATTEMPTS} times, then fails with {@code CONCURRENT_RUN}.
  * A failure before that leaves the published state as it was before, or with some partitions already moved to
  * complete new versions; the next run reads the same objects again and converges.
  */
 public final class CurateJob {
+    /** Merge-write-audit-publish rounds when another run publishes the same partitions meanwhile. */
+    static final int PUBLISH_ATTEMPTS = 3;
     private final SparkSession spark;
     private final RuntimeConfig config;
     private final Catalog catalog;
@@ -70,22 +78,30 @@ public final class CurateJob {
     private final QualityGate gate = new QualityGate();
     private final TableLocks locks;
     private final RunHooks hooks;
+    private final OverlapSafety safety;
 
     public CurateJob(SparkSession spark, RuntimeConfig config, Catalog catalog) {
         this(spark, config, catalog, new TableLocks(), RunHooks.NONE);
     }
 
+    public CurateJob(SparkSession spark, RuntimeConfig config, Catalog catalog, TableLocks locks, RunHooks hooks) {
+        this(spark, config, catalog, locks, hooks, OverlapSafety.FULL);
+    }
+
     /**
      * @param locks shared by the runs of one process, so parallel windows merge and publish a table one at a time
      * @param hooks {@link RunHooks#NONE} except in tests that simulate crashes
+     * @param safety {@link OverlapSafety#FULL} except in tests that show the race
      */
-    public CurateJob(SparkSession spark, RuntimeConfig config, Catalog catalog, TableLocks locks, RunHooks hooks) {
+    public CurateJob(SparkSession spark, RuntimeConfig config, Catalog catalog, TableLocks locks, RunHooks hooks,
+                     OverlapSafety safety) {
         this.spark = spark;
         this.config = config;
         this.catalog = catalog;
         this.layout = new LakeLayout(config.lakeRoot());
         this.locks = locks;
         this.hooks = hooks;
+        this.safety = safety;
     }
 
     /** A scheduled run of the window. */
@@ -118,7 +134,7 @@ public final class CurateJob {
         List<TableRef> tables = new ArrayList<>();
         spec.datasets().forEach(dataset -> tables.add(new TableRef(config.catalog().curatedDatabase(), dataset)));
         tables.add(new TableRef(config.catalog().quarantineDatabase(), spec.job()));
-        try (TableLocks.Held held = locks.acquire(tables)) {
+        try (TableLocks.Held held = locks.acquire(tables, context.runId())) {
             // schema evolution: every dataset is planned before anything is written, so an incompatible change
             // publishes nothing of the job and leaves its objects unprocessed; then the evolved schemas are recorded
             // and the catalog tables get their new columns, before any partition is written
@@ -136,7 +152,18 @@ public final class CurateJob {
                     new TableRef(config.catalog().quarantineDatabase(), spec.job()), LakeLayout.QUARANTINE,
                     SchemaEvolution.quarantine(batch.quarantine(), evolved)));
 
-            return mergeAndPublish(spec, window, origin, context, targets, batch, evolved, ledger, started);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return mergeAndPublish(spec, window, origin, context, targets, batch, evolved, ledger, started, held, attempt);
+                } catch (PublishConflictException e) {
+                    if (attempt == PUBLISH_ATTEMPTS) {
+                        throw new TidemarkException(ErrorCode.CONCURRENT_RUN, e.getMessage() + "; still conflicting after "
+                                + PUBLISH_ATTEMPTS + " merges, so it was not published (nothing was overwritten); retry the run", e);
+                    }
+                    System.err.printf("tidemark: %s %s: %s; merging again (attempt %d of %d)%n", spec.job(), window,
+                            e.getMessage(), attempt + 1, PUBLISH_ATTEMPTS);
+                }
+            }
         } finally {
             batch.release();
             spark.catalog().clearCache();
@@ -145,18 +172,23 @@ public final class CurateJob {
 
     /**
      * Merges the batch with what is published, writes the changed partitions' new versions, audits them and
-     * publishes them; the caller holds the locks of every target table.
+     * publishes them where the catalog still points where the merge read; the caller holds the locks of every
+     * target table. Attempt n > 1 writes its versions beside the earlier attempts' ({@code v-<run id>-n}).
      */
     private CurateOutcome mergeAndPublish(JobSpec spec, LandingWindow window, RunOrigin origin, RunContext context,
                                           List<Target> targets, SourceBatch batch, Map<String, EvolvedDataset> evolved,
-                                          Ledger ledger, long started) {
+                                          Ledger ledger, long started, TableLocks.Held held, int attempt) {
         long rowsOut = 0;
         long rowsDuplicate = 0;
         Map<Target, List<PartitionVersion>> written = new LinkedHashMap<>();
+        Map<Target, MergeBase> bases = new LinkedHashMap<>();
+        String versionId = attempt == 1 ? context.runId() : context.runId() + "-" + attempt;
         for (Target target : targets) {
             spark.sparkContext().setJobDescription("tidemark " + spec.job() + " " + window + ": merge " + target.table());
-            MergedPartitions merged = merger.merge(target.schema(), target.rows(), context, published(target));
-            List<PartitionVersion> versions = writer.write(target.schema(), merged, versionRoot(target, context),
+            MergeBase base = new MergeBase();
+            bases.put(target, base);
+            MergedPartitions merged = merger.merge(target.schema(), target.rows(), context, published(target, base));
+            List<PartitionVersion> versions = writer.write(target.schema(), merged, versionRoot(target, versionId),
                     catalog.locations(target.table(), merged.changed()).values());
             if (!versions.isEmpty()) {
                 written.put(target, versions);
@@ -172,13 +204,20 @@ public final class CurateJob {
         QualityOutcome quality = QualityOutcome.NONE;
         for (Target target : written.keySet()) {
             spark.sparkContext().setJobDescription("tidemark " + spec.job() + " " + window + ": audit " + target.table());
-            Dataset<Row> version = spark.read().schema(DatasetStructs.curatedRow(target.schema())).parquet(versionRoot(target, context));
+            Dataset<Row> version = spark.read().schema(DatasetStructs.curatedRow(target.schema())).parquet(versionRoot(target, versionId));
             quality = quality.plus(gate.check(target.schema(), version));
         }
         if (!quality.failed().isEmpty()) {
             throw new QualityGateException(quality);
         }
 
+        ConditionalPublish conditional = new ConditionalPublish(catalog);
+        held.verify();
+        if (safety.publishCheck()) {
+            // every table first, so a conflict usually leaves all of them unpublished
+            written.forEach((target, versions) -> conditional.requireUnchanged(target.table(), bases.get(target),
+                    versions.stream().map(PartitionVersion::partition).toList()));
+        }
         List<String> partitions = new ArrayList<>();
         int published = 0;
         for (Map.Entry<Target, List<PartitionVersion>> entry : written.entrySet()) {
@@ -187,7 +226,11 @@ public final class CurateJob {
             }
             Target target = entry.getKey();
             catalog.ensureTable(target.table(), target.schema(), layout.tableRoot(target.area(), target.table().table()));
-            catalog.publish(target.table(), entry.getValue());
+            if (safety.publishCheck()) {
+                conditional.publish(target.table(), entry.getValue(), bases.get(target));
+            } else {
+                catalog.publish(target.table(), entry.getValue());
+            }
             if (target.area().equals(LakeLayout.CURATED)) {
                 entry.getValue().forEach(v -> partitions.add(v.partition().label()));
             }
@@ -231,12 +274,17 @@ public final class CurateJob {
         return fed;
     }
 
-    private String versionRoot(Target target, RunContext context) {
-        return layout.versionRoot(target.area(), target.table().table(), context.runId());
+    private String versionRoot(Target target, String versionId) {
+        return layout.versionRoot(target.area(), target.table().table(), versionId);
     }
 
-    private PublishedRows published(Target target) {
-        return partitions -> new PublishedPartitionReader(spark, catalog).read(target.table(), target.schema(), partitions);
+    /** Reads the published partitions the merge asks for, and records in {@code base} where they were. */
+    private PublishedRows published(Target target, MergeBase base) {
+        return partitions -> {
+            Map<PartitionKey, String> locations = catalog.locations(target.table(), partitions);
+            base.record(partitions, locations);
+            return new PublishedPartitionReader(spark, catalog).read(target.table(), target.schema(), partitions, locations);
+        };
     }
 
     private SourceReader sourceFor(JobSpec spec, HadoopConf hadoopConf) {

@@ -18,6 +18,7 @@ public final class JobRunner {
     private final TidemarkRuntime runtime;
     private final PrintStream progress;
     private final RunHooks hooks;
+    private final OverlapSafety safety;
 
     public JobRunner(TidemarkRuntime runtime, PrintStream progress) {
         this(runtime, progress, RunHooks.NONE);
@@ -25,9 +26,15 @@ public final class JobRunner {
 
     /** @param hooks {@link RunHooks#NONE} except in tests that simulate crashes */
     public JobRunner(TidemarkRuntime runtime, PrintStream progress, RunHooks hooks) {
+        this(runtime, progress, hooks, OverlapSafety.FULL);
+    }
+
+    /** @param safety {@link OverlapSafety#FULL} except in tests that show the race between processes */
+    public JobRunner(TidemarkRuntime runtime, PrintStream progress, RunHooks hooks, OverlapSafety safety) {
         this.runtime = runtime;
         this.progress = progress;
         this.hooks = hooks;
+        this.safety = safety;
     }
 
     /** Fails on a model the job spec names but Tidemark does not know, before any work. */
@@ -50,7 +57,8 @@ public final class JobRunner {
     public RunResult run(JobSpec spec, LandingWindow window, boolean load, RunOrigin origin) {
         long started = System.currentTimeMillis();
         validate(spec);
-        CurateOutcome outcome = new CurateJob(runtime.spark(), runtime.config(), runtime.catalog(), runtime.tableLocks(), hooks)
+        TableLocks locks = safety.leases() ? runtime.tableLocks() : new TableLocks();
+        CurateOutcome outcome = new CurateJob(runtime.spark(), runtime.config(), runtime.catalog(), locks, hooks, safety)
                 .run(spec, window, origin);
         RunResult result = outcome.result();
         progress.printf("tidemark: %s %s: %s, %d objects, %d rows in, %d out, %d duplicate, %d quarantined%n",
@@ -82,7 +90,7 @@ public final class JobRunner {
         if (tables.isEmpty()) {
             return;
         }
-        try (TableLocks.Held held = runtime.tableLocks().acquire(tables)) {
+        try (TableLocks.Held held = runtime.tableLocks().acquire(tables, runId)) {
             Map<String, List<PartitionVersion>> published = new LinkedHashMap<>();
             for (TableRef table : tables) {
                 List<PartitionVersion> current = new ArrayList<>();

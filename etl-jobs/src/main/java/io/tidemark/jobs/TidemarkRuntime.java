@@ -6,6 +6,8 @@ import io.tidemark.catalog.TableLocks;
 import io.tidemark.catalog.hive.HiveCatalog;
 import io.tidemark.config.ConfigException;
 import io.tidemark.config.RuntimeConfig;
+import io.tidemark.lake.LeaseStore;
+import io.tidemark.lake.TableLeases;
 import io.tidemark.ops.ErrorCode;
 import io.tidemark.ops.TidemarkException;
 import io.tidemark.warehouse.DimDatePopulator;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -30,7 +33,7 @@ public final class TidemarkRuntime implements AutoCloseable {
     private Catalog catalog;
     private EmbeddedWarehouse embedded;
     private WarehouseConnector warehouse;
-    private final TableLocks tableLocks = new TableLocks();
+    private TableLocks tableLocks;
 
     public TidemarkRuntime(Path workdir, RuntimeConfig config) {
         this.workdir = workdir.toAbsolutePath().normalize();
@@ -63,8 +66,15 @@ public final class TidemarkRuntime implements AutoCloseable {
         return catalog;
     }
 
-    /** The table locks every run of this runtime shares (parallel backfill windows). */
-    public TableLocks tableLocks() {
+    /**
+     * The table locks every run of this runtime shares (parallel backfill windows), with the tables' leases in the
+     * lake that keep other processes out ({@code leases} in the runtime config).
+     */
+    public synchronized TableLocks tableLocks() {
+        if (tableLocks == null) {
+            LeaseStore store = LeaseStore.forLake(config.lakeRoot(), spark().sparkContext().hadoopConfiguration());
+            tableLocks = new TableLocks(new TableLeases(store, config.leases(), Clock.systemUTC(), System.err));
+        }
         return tableLocks;
     }
 

@@ -12,6 +12,11 @@ public enum ErrorCode {
     CATALOG_FAILED(Kind.EXTERNAL, 1),
     /** The warehouse refused or lost the load after retries. */
     WAREHOUSE_FAILED(Kind.EXTERNAL, 1),
+    /**
+     * Another process holds or changed the same tables (a table lease still held after the wait, or a partition
+     * published by someone else since this run read it): nothing of this run was lost or overwritten; retry it.
+     */
+    CONCURRENT_RUN(Kind.EXTERNAL, 1),
     /** Anything else: a bug or an unexpected failure. */
     INTERNAL(Kind.INTERNAL, 1);
 

@@ -231,6 +231,25 @@ public final class GlueCatalog implements Catalog, AutoCloseable {
         return ordered;
     }
 
+    /** Every partition with its location, through GetPartitions pages; empty when the table does not exist. */
+    @Override
+    public Map<PartitionKey, String> allLocations(TableRef table) {
+        Optional<Table> existing = table(table);
+        if (existing.isEmpty()) {
+            return Map.of();
+        }
+        List<String> partitioning = existing.get().partitionKeys().stream().map(Column::name).toList();
+        Map<PartitionKey, String> all = new LinkedHashMap<>();
+        call("list partitions of " + table, () -> {
+            glue.getPartitionsPaginator(r -> r.catalogId(catalogId).databaseName(table.database()).tableName(table.table()))
+                    .stream().flatMap(page -> page.partitions().stream())
+                    .filter(p -> p.storageDescriptor() != null)
+                    .forEach(p -> all.put(PartitionKey.of(table.table(), partitioning, p.values()), p.storageDescriptor().location()));
+            return null;
+        });
+        return all;
+    }
+
     @Override
     public void publish(TableRef table, List<PartitionVersion> versions) {
         if (versions.isEmpty()) {

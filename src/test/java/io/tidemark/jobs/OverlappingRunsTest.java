@@ -1,0 +1,332 @@
+package io.tidemark.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.apache.spark.sql.functions.lit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidemark.catalog.TableRef;
+import io.tidemark.catalog.glue.GlueCatalog;
+import io.tidemark.config.CatalogConfig;
+import io.tidemark.demo.CloudWatchLandingGenerator;
+import io.tidemark.demo.CloudWatchLandingSettings;
+import io.tidemark.demo.FlowLinesLanding;
+import io.tidemark.demo.FlowLinesLandingSettings;
+import io.tidemark.demo.FlowLogLinesLandingGenerator;
+import io.tidemark.demo.GeneratedLanding;
+import io.tidemark.testing.LocalSpark;
+import io.tidemark.testing.MotoServer;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * Two processes on the same tables never lose a row: real {@code java} processes (the CLI main class, or for the
+ * runs with a guard switched off the test-only {@link ChoreographedRun}) on one lake on the local file system,
+ * with catalog kind {@code glue} on the AWS API emulator. Every flow event the generators wrote must be in
+ * {@code vpc_flow_logs} exactly once (ground truth of {@link CloudWatchLandingGenerator} and
+ * {@link FlowLogLinesLandingGenerator}), read back through the partitions' published locations in the catalog.
+ * The same choreography with both guards off loses rows, which shows the test sees the defect.
+ */
+class OverlappingRunsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DAY = "2026-11-24";
+    private static final int FIRST_HOUR = 10;
+
+    @TempDir
+    static Path root;
+    private static MotoServer moto;
+    private static SparkSession spark;
+    private static Path landing;
+    private static GeneratedLanding cwlogs;
+    private static FlowLinesLanding flowlines;
+
+    @BeforeAll
+    static void start() throws IOException {
+        moto = MotoServer.start();
+        landing = root.resolve("landing");
+        cwlogs = new CloudWatchLandingGenerator(CloudWatchLandingSettings.small()).generate(landing);
+        flowlines = new FlowLogLinesLandingGenerator(FlowLinesLandingSettings.small()).generate(landing);
+        spark = LocalSpark.start(root.resolve("reader"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (spark != null) {
+            spark.stop();
+        }
+        if (moto != null) {
+            moto.stop();
+        }
+    }
+
+    /** The hourly DAG's parallel tasks: cwlogs and flowlines both write vpc_flow_logs; then their retries. */
+    @Test
+    void twoJobsWritingOneTableTogetherKeepEveryFlowEventOnce() throws Exception {
+        Scenario s = new Scenario("jobs");
+        Child cw = s.cli("cw", "run", "cwlogs", "--date", DAY);
+        Child fl = s.cli("fl", "run", "flowlines", "--date", DAY);
+        assertThat(cw.status()).isEqualTo("SUCCEEDED");
+        assertThat(fl.status()).isEqualTo("SUCCEEDED");
+
+        Child cwRetry = s.cli("cw-retry", "run", "cwlogs", "--date", DAY);
+        Child flRetry = s.cli("fl-retry", "run", "flowlines", "--date", DAY);
+        assertThat(cwRetry.status()).isEqualTo("SKIPPED");
+        assertThat(flRetry.status()).isEqualTo("SKIPPED");
+
+        assertThat(s.flowEventsByPartition()).isEqualTo(expected(cwlogs.flowRowsByPartition(), flowlines.rowsByPartition()));
+        assertThat(s.duplicateFlowEvents()).isZero();
+    }
+
+    /** A backfill beside the schedule: hour 11 carries late events of hr=10, merged by both runs at once. */
+    @Test
+    void twoHoursOfOneJobTogetherKeepEveryFlowEventOnce() throws Exception {
+        Scenario s = new Scenario("hours");
+        Child h10 = s.cli("h10", "run", "cwlogs", "--date", DAY, "--hour", String.valueOf(FIRST_HOUR));
+        Child h11 = s.cli("h11", "run", "cwlogs", "--date", DAY, "--hour", String.valueOf(FIRST_HOUR + 1));
+        JsonNode r10 = h10.result();
+        JsonNode r11 = h11.result();
+        assertThat(r10.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(r11.path("status").asText()).isEqualTo("SUCCEEDED");
+        String shared = "vpc_flow_logs/dt=" + DAY + "/hr=" + FIRST_HOUR;
+        assertThat(texts(r10.path("partitions"))).contains(shared);
+        assertThat(texts(r11.path("partitions"))).as("hour 11 has late events of hr=10").contains(shared);
+
+        assertThat(s.flowEventsByPartition()).isEqualTo(cwlogs.flowRowsByPartition());
+        assertThat(s.duplicateFlowEvents()).isZero();
+    }
+
+    /**
+     * {@code gc} with no retention starts while a run holds its tables, its new versions written but not yet
+     * published: gc waits for the lease, then deletes only what nobody references (the version the run replaced).
+     */
+    @Test
+    void gcRacingARunDeletesNothingReferenced() throws Exception {
+        Scenario s = new Scenario("gc");
+        assertThat(s.cli("h10", "run", "cwlogs", "--date", DAY, "--hour", String.valueOf(FIRST_HOUR)).result()
+                .path("status").asText()).isEqualTo("SUCCEEDED");
+        Child run = s.choreographed(OverlapSafety.FULL, "h11", "gc-waiting", "cwlogs", String.valueOf(FIRST_HOUR + 1));
+        s.awaitFile(s.marker("written-h11"), run);
+        Child gc = s.cli("gc", "gc", "cwlogs", "--retention-hours", "0");
+        s.awaitStderr(gc, "is leased by run");
+        Files.writeString(s.marker("gc-waiting"), "");
+
+        assertThat(run.lastLine()).startsWith("status=SUCCEEDED");
+        JsonNode collected = gc.result();
+        assertThat(collected.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(texts(collected.path("partitions"))).as("the hr=10 version the hour-11 run replaced")
+                .anyMatch(p -> p.contains("vpc_flow_logs/v-") && p.endsWith("/dt=" + DAY + "/hr=" + FIRST_HOUR));
+        assertThat(s.flowEventsByPartition()).isEqualTo(cwlogs.flowRowsByPartition());
+        assertThat(s.duplicateFlowEvents()).isZero();
+    }
+
+    /**
+     * Without the lease, both runs merge against the same published version: the publish check sees that the
+     * partition moved, and the later run merges again instead of publishing over the first one's rows.
+     */
+    @Test
+    void thePublishCheckAloneMergesAgainInsteadOfOverwriting() throws Exception {
+        Scenario s = new Scenario("check");
+        Child cw = s.choreographed(OverlapSafety.PUBLISH_CHECK_ONLY, "cw", "written-fl", "cwlogs");
+        Child fl = s.choreographed(OverlapSafety.PUBLISH_CHECK_ONLY, "fl", "written-cw,published-cw", "flowlines");
+        assertThat(cw.lastLine()).startsWith("status=SUCCEEDED");
+        assertThat(fl.lastLine()).startsWith("status=SUCCEEDED");
+        assertThat(fl.stderr()).contains("another run published it since this run read it").contains("merging again (attempt 2 of 3)");
+
+        assertThat(s.flowEventsByPartition()).isEqualTo(expected(cwlogs.flowRowsByPartition(), flowlines.rowsByPartition()));
+        assertThat(s.duplicateFlowEvents()).isZero();
+    }
+
+    /** The same choreography with the lease and the publish check off: the defect, rows lost and both runs SUCCEEDED. */
+    @Test
+    void withoutEitherGuardTheSameScenarioLosesRows() throws Exception {
+        Scenario s = new Scenario("unguarded");
+        Child cw = s.choreographed(OverlapSafety.NONE, "cw", "written-fl", "cwlogs");
+        Child fl = s.choreographed(OverlapSafety.NONE, "fl", "written-cw,published-cw", "flowlines");
+        assertThat(cw.lastLine()).startsWith("status=SUCCEEDED");
+        assertThat(fl.lastLine()).startsWith("status=SUCCEEDED");
+
+        long stored = s.flowEventsByPartition().values().stream().mapToLong(Long::longValue).sum();
+        assertThat(stored).isLessThan(cwlogs.flowEvents() + flowlines.rows());
+    }
+
+    private static SortedMap<String, Long> expected(Map<String, Long> a, Map<String, Long> b) {
+        SortedMap<String, Long> sum = new TreeMap<>(a);
+        b.forEach((k, v) -> sum.merge(k, v, Long::sum));
+        return sum;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(n -> values.add(n.asText()));
+        return values;
+    }
+
+    /** One lake, one pair of Glue databases and one runtime config for the processes of a scenario. */
+    private static final class Scenario {
+        private final String name;
+        private final Path dir;
+        private final Path config;
+        private final CatalogConfig catalog;
+
+        Scenario(String name) throws IOException {
+            this.name = name;
+            this.dir = Files.createDirectories(root.resolve(name));
+            this.catalog = new CatalogConfig(CatalogConfig.Kind.GLUE, name + "_curated", name + "_quarantine", null,
+                    MotoServer.REGION, moto.endpoint().toString(), null);
+            this.config = dir.resolve("runtime.json");
+            Files.writeString(config, """
+                    {"landingRoot": "%s", "lakeRoot": "%s",
+                     "catalog": {"kind": "glue", "curatedDatabase": "%s", "quarantineDatabase": "%s", "region": "%s", "endpoint": "%s"},
+                     "spark": {"master": "local[1]", "conf": {"spark.sql.shuffle.partitions": "2", "spark.ui.enabled": "false"}},
+                     "leases": {"expirySeconds": 60, "waitSeconds": 240}}
+                    """.formatted(landing.toUri(), dir.resolve("lake").toUri(), catalog.curatedDatabase(),
+                    catalog.quarantineDatabase(), MotoServer.REGION, moto.endpoint()));
+        }
+
+        /** Starts {@code tidemark ARGS --skip-load} with its own workdir; {@link Child#result()} waits for it. */
+        Child cli(String label, String... args) throws IOException {
+            List<String> command = new ArrayList<>(List.of(args));
+            if (command.get(0).equals("run")) {
+                command.add("--skip-load");
+            }
+            command.addAll(List.of("--workdir", dir.resolve("work-" + label).toString(), "--config", config.toString()));
+            return start(label, "io.tidemark.cli.TidemarkCli", command);
+        }
+
+        /** A {@link ChoreographedRun} of the job over the day, or over one hour of it. */
+        Child choreographed(OverlapSafety safety, String self, String await, String job, String... hour) throws IOException {
+            List<String> args = new ArrayList<>(List.of(safety.name(), dir.resolve("markers").toString(), self,
+                    await, dir.resolve("work-" + self).toString(), config.toString(), job, DAY));
+            args.addAll(List.of(hour));
+            return start(self, ChoreographedRun.class.getName(), args);
+        }
+
+        Path marker(String name) throws IOException {
+            return Files.createDirectories(dir.resolve("markers")).resolve(name);
+        }
+
+        /** Waits for a file another process writes; fails if that process ends first. */
+        void awaitFile(Path file, Child writer) throws Exception {
+            while (!Files.exists(file)) {
+                if (!writer.process().isAlive()) {
+                    throw new AssertionError(writer.label() + " ended before writing " + file + "; stderr:\n" + writer.stderr());
+                }
+                Thread.sleep(100);
+            }
+        }
+
+        /** Waits until the process has printed the text on stderr; fails if it ends first. */
+        void awaitStderr(Child child, String text) throws Exception {
+            while (!child.stderr().contains(text)) {
+                if (!child.process().isAlive()) {
+                    throw new AssertionError(child.label() + " ended without printing '" + text + "'; stderr:\n" + child.stderr());
+                }
+                Thread.sleep(100);
+            }
+        }
+
+        private Child start(String label, String mainClass, List<String> args) throws IOException {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                    .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-exports") || a.startsWith("-Djdk.reflect")
+                            || a.equals("-XX:+IgnoreUnrecognizedVMOptions"))
+                    .forEach(command::add);
+            command.addAll(List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath(), mainClass));
+            command.addAll(args);
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectOutput(dir.resolve(label + ".out").toFile())
+                    .redirectError(dir.resolve(label + ".err").toFile());
+            builder.environment().put("AWS_ACCESS_KEY_ID", MotoServer.ACCESS_KEY);
+            builder.environment().put("AWS_SECRET_ACCESS_KEY", MotoServer.SECRET_KEY);
+            builder.environment().put("AWS_REGION", MotoServer.REGION);
+            builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+            return new Child(label, builder.start(), dir);
+        }
+
+        /** Rows of vpc_flow_logs per {@code dt=/hr=} partition, read from the locations the catalog publishes. */
+        SortedMap<String, Long> flowEventsByPartition() {
+            SortedMap<String, Long> counts = new TreeMap<>();
+            for (Row row : flowEvents().groupBy("partition").count().collectAsList()) {
+                counts.put(row.getString(0), row.getLong(1));
+            }
+            return counts;
+        }
+
+        long duplicateFlowEvents() {
+            Dataset<Row> events = flowEvents();
+            return events.count() - events.select("event_id").distinct().count();
+        }
+
+        private Dataset<Row> flowEvents() {
+            Dataset<Row> all = null;
+            try (GlueCatalog glue = GlueCatalog.connect(catalog,
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY)))) {
+                for (var published : glue.allLocations(new TableRef(catalog.curatedDatabase(), "vpc_flow_logs")).entrySet()) {
+                    Dataset<Row> partition = spark.read().parquet(published.getValue()).select("event_id")
+                            .withColumn("partition", lit(published.getKey().path()));
+                    all = all == null ? partition : all.union(partition);
+                }
+            }
+            assertThat(all).as("published partitions of vpc_flow_logs in " + name).isNotNull();
+            return all;
+        }
+    }
+
+    /** A child process; its stdout and stderr go to files in the scenario folder. */
+    private record Child(String label, Process process, Path dir) {
+        String lastLine() throws Exception {
+            if (!process.waitFor(240, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(label + " did not end in 240 s; stderr:\n" + stderr());
+            }
+            List<String> lines = Files.readAllLines(dir.resolve(label + ".out"), StandardCharsets.UTF_8);
+            if (lines.isEmpty()) {
+                throw new AssertionError(label + " printed nothing (exit " + process.exitValue() + "); stderr:\n" + stderr());
+            }
+            return lines.get(lines.size() - 1);
+        }
+
+        /** The JSON result line; its {@code status} is checked with the line and the stderr tail in the message. */
+        JsonNode result() throws Exception {
+            return JSON.readTree(lastLine());
+        }
+
+        String status() throws Exception {
+            String line = lastLine();
+            String status = line.startsWith("{") ? JSON.readTree(line).path("status").asText() : line.replaceAll("^status=(\\w+).*", "$1");
+            if (!status.equals("SUCCEEDED") && !status.equals("SKIPPED")) {
+                String err = stderr();
+                System.err.println(label + ": " + line + "\n" + err.substring(Math.max(0, err.length() - 4000)));
+            }
+            return status;
+        }
+
+        String stderr() throws IOException {
+            return Files.readString(dir.resolve(label + ".err"), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String classpath() {
+        String path = System.getProperty("surefire.test.class.path");
+        return path != null && !path.isBlank() ? path : System.getProperty("java.class.path");
+    }
+}
