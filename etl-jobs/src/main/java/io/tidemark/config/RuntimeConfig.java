@@ -11,18 +11,27 @@ import java.nio.file.Path;
  * @param landingRoot where Firehose lands objects ({@code s3://bucket/}, {@code s3a://...} or a folder);
  *                    default {@code <workdir>/landing}
  * @param lakeRoot    root of the curated lake, quarantine and Tidemark's own state; default {@code <workdir>/lake}
+ * @param quality     where the data quality rulesets come from; default the ones shipped in the jar
  */
 public record RuntimeConfig(
         @JsonProperty("landingRoot") String landingRoot,
         @JsonProperty("lakeRoot") String lakeRoot,
         @JsonProperty("catalog") CatalogConfig catalog,
         @JsonProperty("warehouse") WarehouseConfig warehouse,
-        @JsonProperty("spark") SparkConfig spark) {
+        @JsonProperty("spark") SparkConfig spark,
+        @JsonProperty("quality") QualityConfig quality) {
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public RuntimeConfig {
         catalog = catalog == null ? CatalogConfig.defaults() : catalog;
         warehouse = warehouse == null ? WarehouseConfig.defaults() : warehouse;
         spark = spark == null ? SparkConfig.defaults() : spark;
+        quality = quality == null ? QualityConfig.defaults() : quality;
+    }
+
+    public RuntimeConfig(String landingRoot, String lakeRoot, CatalogConfig catalog, WarehouseConfig warehouse,
+                         SparkConfig spark) {
+        this(landingRoot, lakeRoot, catalog, warehouse, spark, null);
     }
 
     public static RuntimeConfig defaults() {
@@ -34,18 +43,18 @@ public record RuntimeConfig(
         return new RuntimeConfig(
                 landingRoot == null ? uriOf(workdir.resolve("landing")) : trimSlash(landingRoot),
                 lakeRoot == null ? uriOf(workdir.resolve("lake")) : trimSlash(lakeRoot),
-                catalog, warehouse, spark);
+                catalog, warehouse, spark, quality);
     }
 
     public RuntimeConfig withLandingRoot(String newLandingRoot) {
-        return new RuntimeConfig(trimSlash(newLandingRoot), lakeRoot, catalog, warehouse, spark);
+        return new RuntimeConfig(trimSlash(newLandingRoot), lakeRoot, catalog, warehouse, spark, quality);
     }
 
     /** The same runtime with one more Spark setting (a setting given in the config file wins). */
     public RuntimeConfig withSparkSetting(String key, String value) {
         java.util.Map<String, String> conf = new java.util.HashMap<>(spark.conf());
         conf.putIfAbsent(key, value);
-        return new RuntimeConfig(landingRoot, lakeRoot, catalog, warehouse, new SparkConfig(spark.master(), conf));
+        return new RuntimeConfig(landingRoot, lakeRoot, catalog, warehouse, new SparkConfig(spark.master(), conf), quality);
     }
 
     private static String uriOf(Path path) {
