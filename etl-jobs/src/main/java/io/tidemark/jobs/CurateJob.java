@@ -36,6 +36,7 @@ import io.tidemark.landing.ReasonCode;
 import io.tidemark.quality.DatasetRules;
 import io.tidemark.quality.QualityGate;
 import io.tidemark.quality.QualityRulesets;
+import io.tidemark.quality.RowCountHistory;
 import io.tidemark.quality.RowLevelScreen;
 import io.tidemark.sources.DatasetStructs;
 import io.tidemark.sources.ObjectReport;
@@ -73,6 +74,7 @@ public final class CurateJob {
     private final PartitionVersionWriter writer = new PartitionVersionWriter();
     private final QualityGate gate;
     private final RowLevelScreen screen = new RowLevelScreen();
+    private final RowCountHistory history;
     private final TableLocks locks;
     private final RunHooks hooks;
 
@@ -92,6 +94,7 @@ public final class CurateJob {
         this.locks = locks;
         this.hooks = hooks;
         this.gate = new QualityGate(new QualityRulesets(config.quality()));
+        this.history = new RowCountHistory(spark, config.lakeRoot());
     }
 
     /** A scheduled run of the window. */
@@ -192,6 +195,13 @@ public final class CurateJob {
         }
         if (!quality.failed().isEmpty()) {
             throw new QualityGateException(quality);
+        }
+        for (Target target : written.keySet()) {
+            if (target.area().equals(LakeLayout.CURATED)) {
+                Dataset<Row> version = spark.read().schema(DatasetStructs.curatedRow(target.schema())).parquet(versionRoot(target, context));
+                quality = quality.plus(new QualityOutcome(0, List.of(), history.checkAndRecord(target.schema(), version,
+                        context.runId(), context.startedAt().toEpochMilli())));
+            }
         }
 
         List<String> partitions = new ArrayList<>();

@@ -19,6 +19,16 @@ public record DatasetRules(String dataset, Optional<Ruleset> blocking, Optional<
         return blocking.map(r -> r.rules().stream().filter(DatasetRules::judgesRows).toList()).orElse(List.of());
     }
 
+    /** The blocking rules that judge the data as a whole: a failure blocks publish. */
+    public List<DQRule> wholeData() {
+        return blocking.map(r -> r.rules().stream().filter(rule -> !judgesRows(rule)).toList()).orElse(List.of());
+    }
+
+    /** The warn ruleset's rules. */
+    public List<DQRule> warnings() {
+        return warn.map(Ruleset::rules).orElse(List.of());
+    }
+
     static boolean judgesRows(DQRule rule) {
         return ROW_LEVEL_TYPES.contains(rule.getRuleType()) && rule.getThresholdCondition() == null;
     }
