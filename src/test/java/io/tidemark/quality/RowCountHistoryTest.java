@@ -36,7 +36,7 @@ class RowCountHistoryTest {
     }
 
     @Test
-    void aNinetyPercentDropAgainstTheSameHourOfEarlierDaysIsAWarning() {
+    void aNinetyPercentDropAgainstTheSameHourOfEarlierDaysIsAWarning() throws Exception {
         RowCountHistory history = new RowCountHistory(spark, workdir.resolve("lake").toUri().toString());
         var schema = DatasetSchemas.get("vpc_flow_logs");
 
@@ -47,8 +47,12 @@ class RowCountHistoryTest {
         assertThat(second).singleElement().asString()
                 .startsWith("vpc_flow_logs: Anomaly RowCount of dt=2026-11-25/hr=11 against hour 11")
                 .contains("observed 10");
-        String json = history.json("vpc_flow_logs");
-        assertThat(json).contains("\"partition\":\"dt=2026-11-25/hr=11\"", "\"run_id\":\"run-2\"", "\"hour_of_day\":\"12\"");
+        List<String> entries = new ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(history.json("vpc_flow_logs")).forEach(e -> entries.add(
+                e.get("run_id").asText() + " " + e.get("partition").asText() + " " + e.get("hour_of_day").asText() + " "
+                        + e.get("name").asText() + " " + e.get("value").asLong()));
+        assertThat(entries).containsExactlyInAnyOrder("run-1 dt=2026-11-24/hr=11 11 Size 100", "run-1 dt=2026-11-24/hr=12 12 Size 100",
+                "run-2 dt=2026-11-25/hr=11 11 Size 10", "run-2 dt=2026-11-25/hr=12 12 Size 95");
     }
 
     private static Dataset<Row> partitions(String day, int rowsAt11, int rowsAt12) {
