@@ -37,7 +37,7 @@ final class SqlCommand extends ResultCommand {
         }
     }
 
-    private static ResultTable.Format parseFormat(String value) {
+    static ResultTable.Format parseFormat(String value) {
         return switch (value.toLowerCase(java.util.Locale.ROOT)) {
             case "table" -> ResultTable.Format.TABLE;
             case "csv" -> ResultTable.Format.CSV;

@@ -23,6 +23,7 @@ import io.tidemark.ops.ErrorCode;
 import io.tidemark.ops.QualityOutcome;
 import io.tidemark.ops.TidemarkException;
 import io.tidemark.quality.QualityGate;
+import io.tidemark.quality.QualityRulesets;
 import io.tidemark.sources.DatasetStructs;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -54,7 +55,7 @@ public final class CompactJob {
     private final Catalog catalog;
     private final LakeLayout layout;
     private final PartitionVersionWriter writer = new PartitionVersionWriter();
-    private final QualityGate gate = new QualityGate();
+    private final QualityGate gate;
     private final TableLocks locks;
 
     public CompactJob(SparkSession spark, RuntimeConfig config, Catalog catalog) {
@@ -68,6 +69,7 @@ public final class CompactJob {
         this.config = config;
         this.catalog = catalog;
         this.layout = new LakeLayout(config.lakeRoot());
+        this.gate = new QualityGate(new QualityRulesets(config.quality()));
     }
 
     /**
@@ -133,7 +135,7 @@ public final class CompactJob {
         List<PartitionVersion> versions = writer.write(schema, new MergedPartitions(rows, keys, 0, 0), versionRoot,
                 keys.stream().map(published::get).toList());
 
-        QualityOutcome quality = gate.check(schema, spark.read().schema(DatasetStructs.curatedRow(schema)).parquet(versionRoot));
+        QualityOutcome quality = gate.check(gate.rules(schema.dataset()), spark.read().schema(DatasetStructs.curatedRow(schema)).parquet(versionRoot));
         if (!quality.failed().isEmpty()) {
             throw new CurateJob.QualityGateException(quality);
         }

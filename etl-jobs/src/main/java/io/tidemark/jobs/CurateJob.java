@@ -35,7 +35,12 @@ import io.tidemark.ops.QualityOutcome;
 import io.tidemark.ops.RunResult;
 import io.tidemark.ops.RunStatus;
 import io.tidemark.ops.TidemarkException;
+import io.tidemark.landing.ReasonCode;
+import io.tidemark.quality.DatasetRules;
 import io.tidemark.quality.QualityGate;
+import io.tidemark.quality.QualityRulesets;
+import io.tidemark.quality.RowCountHistory;
+import io.tidemark.quality.RowLevelScreen;
 import io.tidemark.sources.DatasetStructs;
 import io.tidemark.sources.ObjectReport;
 import io.tidemark.sources.QuarantineRows;
@@ -75,7 +80,9 @@ public final class CurateJob {
     private final LakeLayout layout;
     private final PartitionMerger merger = new PartitionMerger();
     private final PartitionVersionWriter writer = new PartitionVersionWriter();
-    private final QualityGate gate = new QualityGate();
+    private final QualityGate gate;
+    private final RowLevelScreen screen = new RowLevelScreen();
+    private final RowCountHistory history;
     private final TableLocks locks;
     private final RunHooks hooks;
     private final OverlapSafety safety;
@@ -102,6 +109,8 @@ public final class CurateJob {
         this.locks = locks;
         this.hooks = hooks;
         this.safety = safety;
+        this.gate = new QualityGate(new QualityRulesets(config.quality()));
+        this.history = new RowCountHistory(spark, config.lakeRoot());
     }
 
     /** A scheduled run of the window. */
@@ -130,6 +139,9 @@ public final class CurateJob {
                     System.currentTimeMillis() - started), Map.of(), () -> { });
         }
 
+        Map<String, DatasetRules> rules = new LinkedHashMap<>();
+        spec.datasets().forEach(dataset -> rules.put(dataset, gate.rules(dataset)));
+        rules.put(QuarantineRows.SCHEMA, gate.rules(QuarantineRows.SCHEMA));
         SourceBatch batch = sourceFor(spec, hadoopConf).read(spark, fresh, context);
         List<TableRef> tables = new ArrayList<>();
         spec.datasets().forEach(dataset -> tables.add(new TableRef(config.catalog().curatedDatabase(), dataset)));
@@ -143,18 +155,25 @@ public final class CurateJob {
             Map<String, EvolvedDataset> evolved = evolution.prepare(
                     spec.datasets().stream().map(DatasetSchemas::get).toList(), batch.datasets(), context);
             List<Target> targets = new ArrayList<>();
+            Dataset<Row> quarantine = SchemaEvolution.quarantine(batch.quarantine(), evolved);
+            long failedRowRules = 0;
             for (EvolvedDataset dataset : evolved.values()) {
                 TableRef table = new TableRef(config.catalog().curatedDatabase(), dataset.schema().dataset());
                 evolution.commit(dataset, catalog, table, layout.tableRoot(LakeLayout.CURATED, table.table()), context);
-                targets.add(new Target(dataset.schema(), table, LakeLayout.CURATED, dataset.rows()));
+                RowLevelScreen.Screened screened = screen.screen(dataset.schema(), rules.get(dataset.schema().dataset()),
+                        dataset.rows(), context);
+                targets.add(new Target(dataset.schema(), table, LakeLayout.CURATED, screened.kept(), rules.get(dataset.schema().dataset())));
+                quarantine = quarantine.unionByName(screened.quarantined());
+                failedRowRules += screened.quarantinedCount();
             }
             targets.add(new Target(DatasetSchemas.get(QuarantineRows.SCHEMA),
-                    new TableRef(config.catalog().quarantineDatabase(), spec.job()), LakeLayout.QUARANTINE,
-                    SchemaEvolution.quarantine(batch.quarantine(), evolved)));
+                    new TableRef(config.catalog().quarantineDatabase(), spec.job()), LakeLayout.QUARANTINE, quarantine,
+                    rules.get(QuarantineRows.SCHEMA)));
 
             for (int attempt = 1; ; attempt++) {
                 try {
-                    return mergeAndPublish(spec, window, origin, context, targets, batch, evolved, ledger, started, held, attempt);
+                    return mergeAndPublish(spec, window, origin, context, targets, batch, evolved, ledger, started, held, attempt,
+                            failedRowRules);
                 } catch (PublishConflictException e) {
                     if (attempt == PUBLISH_ATTEMPTS) {
                         throw new TidemarkException(ErrorCode.CONCURRENT_RUN, e.getMessage() + "; still conflicting after "
@@ -177,7 +196,8 @@ public final class CurateJob {
      */
     private CurateOutcome mergeAndPublish(JobSpec spec, LandingWindow window, RunOrigin origin, RunContext context,
                                           List<Target> targets, SourceBatch batch, Map<String, EvolvedDataset> evolved,
-                                          Ledger ledger, long started, TableLocks.Held held, int attempt) {
+                                          Ledger ledger, long started, TableLocks.Held held, int attempt,
+                                          long failedRowRules) {
         long rowsOut = 0;
         long rowsDuplicate = 0;
         Map<Target, List<PartitionVersion>> written = new LinkedHashMap<>();
@@ -205,10 +225,17 @@ public final class CurateJob {
         for (Target target : written.keySet()) {
             spark.sparkContext().setJobDescription("tidemark " + spec.job() + " " + window + ": audit " + target.table());
             Dataset<Row> version = spark.read().schema(DatasetStructs.curatedRow(target.schema())).parquet(versionRoot(target, versionId));
-            quality = quality.plus(gate.check(target.schema(), version));
+            quality = quality.plus(gate.check(target.rules(), version));
         }
         if (!quality.failed().isEmpty()) {
             throw new QualityGateException(quality);
+        }
+        for (Target target : written.keySet()) {
+            if (target.area().equals(LakeLayout.CURATED)) {
+                Dataset<Row> version = spark.read().schema(DatasetStructs.curatedRow(target.schema())).parquet(versionRoot(target, versionId));
+                quality = quality.plus(new QualityOutcome(0, List.of(), history.checkAndRecord(target.schema(), version,
+                        context.runId(), context.startedAt().toEpochMilli())));
+            }
         }
 
         ConditionalPublish conditional = new ConditionalPublish(catalog);
@@ -243,11 +270,14 @@ public final class CurateJob {
 
         Map<String, Long> reasons = new TreeMap<>(SchemaEvolution.quarantinedByReason(evolved));
         batch.objects().forEach(r -> r.quarantinedByReason().forEach((k, v) -> reasons.merge(k, v, Long::sum)));
+        if (failedRowRules > 0) {
+            reasons.merge(ReasonCode.QUALITY_RULE.name(), failedRowRules, Long::sum);
+        }
         List<ObjectReport> reports = batch.objects();
         RunResult result = new RunResult(RunStatus.SUCCEEDED, spec.job(), context.runId(), window.label(), partitions,
                 reports.stream().mapToLong(ObjectReport::rowsIn).sum(), rowsOut,
                 reports.stream().mapToLong(ObjectReport::quarantined).sum()
-                        + evolved.values().stream().mapToLong(EvolvedDataset::quarantined).sum(), rowsDuplicate, quality,
+                        + evolved.values().stream().mapToLong(EvolvedDataset::quarantined).sum() + failedRowRules, rowsDuplicate, quality,
                 System.currentTimeMillis() - started, null, reasons,
                 reports.stream().mapToLong(ObjectReport::controlMessages).sum(), reports.size());
         return new CurateOutcome(result, fed, () -> ledger.commit(window, context.runId(), entries));
@@ -293,15 +323,16 @@ public final class CurateJob {
     }
 
     /** A table the run writes: a curated dataset or the job's quarantine. */
-    private record Target(DatasetSchema schema, TableRef table, String area, Dataset<Row> rows) {
+    private record Target(DatasetSchema schema, TableRef table, String area, Dataset<Row> rows, DatasetRules rules) {
     }
 
     /** An error-level quality check failed; nothing was published. */
     public static final class QualityGateException extends RuntimeException {
         private final QualityOutcome quality;
 
-        QualityGateException(QualityOutcome quality) {
-            super("Cannot publish: quality checks failed: " + String.join("; ", quality.failed()));
+        public QualityGateException(QualityOutcome quality) {
+            super("Cannot publish: blocking quality rules failed (schemas/quality/<dataset>.dqdl): "
+                    + String.join("; ", quality.failed()));
             this.quality = quality;
         }
 

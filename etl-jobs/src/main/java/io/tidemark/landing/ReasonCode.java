@@ -39,5 +39,10 @@ public enum ReasonCode {
      * A Firehose error-output record under {@code format-conversion-failed/} whose original record cannot be
      * recovered (as for {@link #FIREHOSE_PROCESSING_FAILED}); the detail carries Firehose's error code and message.
      */
-    FIREHOSE_FORMAT_CONVERSION_FAILED
+    FIREHOSE_FORMAT_CONVERSION_FAILED,
+    /**
+     * A curated row failed a row-level rule of its dataset's blocking quality ruleset
+     * ({@code schemas/quality/<dataset>.dqdl}); the detail names the rules it failed.
+     */
+    QUALITY_RULE
 }

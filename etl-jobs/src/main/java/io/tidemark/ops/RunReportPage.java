@@ -66,7 +66,7 @@ public final class RunReportPage {
         html.append(chart("chart-rows", "Rows per window"))
                 .append(chart("chart-quarantine", "Quarantine reasons"))
                 .append(chart("chart-duration", "Duration per window (seconds)"))
-                .append(chart("chart-quality", "Quality checks per window"));
+                .append(chart("chart-quality", "Quality rules per window"));
         table(html, rows);
         html.append("<script type=\"application/json\" id=\"tidemark-data\">")
                 .append(data(rows).replace("</", "<\\/").replace("<!--", "<\\!--"))
@@ -93,7 +93,8 @@ public final class RunReportPage {
             String reasons = w.quarantinedByReason().entrySet().stream()
                     .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "));
             String quality = w.quality().passed() + " passed" + (w.quality().failed().isEmpty() ? ""
-                    : ", failed: " + String.join("; ", w.quality().failed()));
+                    : ", failed: " + String.join("; ", w.quality().failed()))
+                    + (w.quality().warnings().isEmpty() ? "" : ", warnings: " + String.join("; ", w.quality().warnings()));
             String error = w.error() == null ? "" : w.error().code() + ": " + w.error().message();
             html.append("<tr class=\"").append(w.status().name().toLowerCase(java.util.Locale.ROOT)).append("\">");
             for (Object cell : List.of(row.run().recordedAt(), row.run().command(), nullToEmpty(w.job()), nullToEmpty(w.window()),
@@ -115,6 +116,7 @@ public final class RunReportPage {
         data.put("duration_s", rows.stream().map(r -> r.window().durationMs() / 1000.0).toList());
         data.put("quality_passed", rows.stream().map(r -> r.window().quality().passed()).toList());
         data.put("quality_failed", rows.stream().map(r -> r.window().quality().failed().size()).toList());
+        data.put("quality_warnings", rows.stream().map(r -> r.window().quality().warnings().size()).toList());
         Map<String, Long> reasons = new TreeMap<>();
         rows.forEach(r -> r.window().quarantinedByReason().forEach((k, v) -> reasons.merge(k, v, Long::sum)));
         data.put("reasons", reasons);
@@ -175,7 +177,8 @@ public final class RunReportPage {
                 { id: 'chart-duration', option: { tooltip: { trigger: 'axis' }, xAxis: axis, yAxis: { type: 'value', name: 's' },
                     series: [bars('duration', d.duration_s, undefined, '#76b7b2')] } },
                 { id: 'chart-quality', option: { tooltip: { trigger: 'axis' }, legend: {}, xAxis: axis, yAxis: { type: 'value' },
-                    series: [bars('passed', d.quality_passed, 'checks', '#59a14f'), bars('failed', d.quality_failed, 'checks', '#e15759')] } }
+                    series: [bars('passed', d.quality_passed, 'checks', '#59a14f'), bars('failed', d.quality_failed, 'checks', '#e15759'),
+                        bars('warnings', d.quality_warnings, 'checks', '#f28e2b')] } }
               ];
               var done = 0;
               charts.forEach(function (c) {

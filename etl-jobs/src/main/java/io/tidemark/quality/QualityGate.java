@@ -1,67 +1,91 @@
 package io.tidemark.quality;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
-import io.tidemark.config.ColumnSpec;
-import io.tidemark.config.DatasetSchema;
+import com.amazon.deequ.dqdl.EvaluateDataQuality;
 import io.tidemark.ops.QualityOutcome;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.Column;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import software.amazon.glue.dqdl.model.DQRule;
 
 /**
- * Error-level checks run on written-but-unpublished data, in one scan: the dataset key is complete and unique,
- * every non-nullable column is complete, and the data is not empty. A failure blocks publish and load.
+ * Evaluates a dataset's DQDL rulesets with Deequ's DQDL executor on written-but-unpublished data: a failed
+ * rule of the blocking ruleset ({@code <dataset>.dqdl}) blocks publish and load; a failed rule of the warn ruleset
+ * ({@code <dataset>.warn.dqdl}) is only reported. Each failure reads {@code "<dataset>: <rule>: observed <value>"}.
+ * As in Glue Data Quality, {@code CustomSql} rules name the data under evaluation {@code primary}: a temporary view,
+ * so evaluations of one process take turns.
  */
 public final class QualityGate {
+    /** The name DQDL's {@code CustomSql} rules give the data under evaluation. */
+    public static final String PRIMARY_VIEW = "primary";
+    private static final Object PRIMARY_VIEW_LOCK = new Object();
+    private final QualityRulesets rulesets;
 
-    public QualityOutcome check(DatasetSchema schema, Dataset<Row> written) {
-        List<Column> aggregates = new ArrayList<>();
-        aggregates.add(count(lit(1)).as("rows"));
-        Column[] keyColumns = schema.key().stream().map(k -> col(k)).toArray(Column[]::new);
-        if (keyColumns.length > 0) {
-            aggregates.add(countDistinct(keyColumns[0], java.util.Arrays.copyOfRange(keyColumns, 1, keyColumns.length)).as("distinct_keys"));
-        }
-        List<ColumnSpec> required = schema.columns().stream()
-                .filter(c -> !c.isNullable() || schema.key().contains(c.name())).toList();
-        for (ColumnSpec column : required) {
-            aggregates.add(sum(when(col(column.name()).isNull(), 1).otherwise(0)).as("nulls_" + column.name()));
-        }
-        Row result = written.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first();
+    public QualityGate(QualityRulesets rulesets) {
+        this.rulesets = rulesets;
+    }
 
-        int passed = 0;
+    /** The parsed rules of a dataset; a ruleset DQDL cannot read fails here, naming file, line and rule. */
+    public DatasetRules rules(String dataset) {
+        return rulesets.of(dataset);
+    }
+
+    /**
+     * Row-level blocking rules were applied to the new rows before the merge ({@link RowLevelScreen}); rows
+     * published before that fail one (a rule added later) are reported as warnings, they do not block.
+     */
+    public QualityOutcome check(DatasetRules rules, Dataset<Row> written) {
         List<String> failed = new ArrayList<>();
-        long rows = result.getLong(0);
-        if (rows > 0) {
-            passed++;
-        } else {
-            failed.add(schema.dataset() + ": RowCount > 0: the written version is empty");
+        List<String> warnings = new ArrayList<>();
+        int passed = evaluate(rules.dataset(), rules.wholeData(), written, failed)
+                + evaluate(rules.dataset(), rules.rowLevel(), written, warnings)
+                + evaluate(rules.dataset(), rules.warnings(), written, warnings);
+        return new QualityOutcome(passed, failed, warnings);
+    }
+
+    private static int evaluate(String dataset, List<DQRule> rules, Dataset<Row> written, List<String> failures) {
+        if (rules.isEmpty()) {
+            return 0;
         }
-        int index = 1;
-        if (keyColumns.length > 0) {
-            long distinct = result.getLong(index++);
-            if (distinct == rows) {
-                passed++;
-            } else {
-                failed.add(schema.dataset() + ": IsUnique " + schema.key() + ": " + (rows - distinct) + " duplicate keys");
+        List<Row> outcomes;
+        synchronized (PRIMARY_VIEW_LOCK) {
+            written.createOrReplaceTempView(PRIMARY_VIEW);
+            try {
+                outcomes = EvaluateDataQuality.process(written, Ruleset.textOf(rules)).collectAsList();
+            } finally {
+                written.sparkSession().catalog().dropTempView(PRIMARY_VIEW);
             }
         }
-        for (ColumnSpec column : required) {
-            long nulls = result.isNullAt(index) ? 0 : result.getLong(index);
-            index++;
-            if (nulls == 0) {
+        int passed = 0;
+        for (Row outcome : outcomes) {
+            if ("Passed".equals(outcome.getAs("Outcome"))) {
                 passed++;
             } else {
-                failed.add(schema.dataset() + ": IsComplete \"" + column.name() + "\": " + nulls + " nulls");
+                failures.add(dataset + ": " + outcome.getAs("Rule") + ": " + observed(outcome));
             }
         }
-        return new QualityOutcome(passed, failed);
+        return passed;
+    }
+
+    /** What the rule saw: its metric values, else Deequ's failure reason. */
+    private static String observed(Row outcome) {
+        Map<String, Object> metrics = outcome.isNullAt(outcome.fieldIndex("EvaluatedMetrics")) ? Map.of()
+                : outcome.getJavaMap(outcome.fieldIndex("EvaluatedMetrics"));
+        if (metrics.size() == 1) {
+            return "observed " + number(metrics.values().iterator().next());
+        }
+        if (!metrics.isEmpty()) {
+            return "observed " + new java.util.TreeMap<>(metrics).entrySet().stream()
+                    .map(e -> e.getKey() + " = " + number(e.getValue())).collect(Collectors.joining(", "));
+        }
+        Object reason = outcome.getAs("FailureReason");
+        return reason == null ? "failed" : reason.toString().replace('\n', ' ');
+    }
+
+    private static String number(Object value) {
+        return value instanceof Double d ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() : String.valueOf(value);
     }
 }
