@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.glue.model.BatchUpdatePartitionRequestEnt
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.ErrorDetail;
+import software.amazon.awssdk.services.glue.model.GetPartitionsResponse;
 import software.amazon.awssdk.services.glue.model.GlueException;
 import software.amazon.awssdk.services.glue.model.Partition;
 import software.amazon.awssdk.services.glue.model.PartitionInput;
@@ -184,6 +185,28 @@ public final class GlueCatalog implements Catalog, AutoCloseable {
         locations(table, candidates).forEach((key, location) -> versions.add(new PartitionVersion(key, location)));
         versions.sort(java.util.Comparator.comparing(PartitionVersion::partition));
         return versions;
+    }
+
+    /** Every partition of the table with its location, paging through GetPartitions; empty if the table does not exist. */
+    @Override
+    public Map<PartitionKey, String> allLocations(TableRef table) {
+        Map<PartitionKey, String> found = new LinkedHashMap<>();
+        Optional<Table> existing = table(table);
+        if (existing.isEmpty()) {
+            return found;
+        }
+        List<String> partitioning = existing.get().partitionKeys().stream().map(Column::name).toList();
+        call("list the partitions of " + table, () -> {
+            for (GetPartitionsResponse page : glue.getPartitionsPaginator(r -> r.catalogId(catalogId)
+                    .databaseName(table.database()).tableName(table.table()))) {
+                for (Partition partition : page.partitions()) {
+                    found.put(PartitionKey.of(table.table(), partitioning, partition.values()),
+                            partition.storageDescriptor().location());
+                }
+            }
+            return null;
+        });
+        return found;
     }
 
     @Override
