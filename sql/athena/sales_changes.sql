@@ -21,11 +21,11 @@
 -- ${lake_bucket}: the lake root (Tidemark's runtime config lakeRoot) without its s3:// scheme,
 -- i.e. the bucket, plus a prefix if the lake lives under one.
 CREATE EXTERNAL TABLE IF NOT EXISTS curated.sales_changes (
-  `change_key`        string    COMMENT 'dedup key: SHA-256 hex of source, sale_id, change_ts and source_seq (Aurora: without source_seq)',
+  `change_key`        string    COMMENT 'dedup key: SHA-256 hex of source, sale_id, change_ts and source_seq (Aurora: source and sale_id only)',
   `source`            string    COMMENT 'aurora, dms or debezium',
   `op`                string    COMMENT 'I insert (also DMS full load and Debezium snapshot), U update, D delete',
   `sale_id`           string    COMMENT 'primary key; Aurora: SHA-256 hex of the CSV line (identical sales collapse)',
-  `change_ts`         timestamp COMMENT 'change time (UTC)',
+  `change_ts`         timestamp COMMENT 'change time (UTC) in the source; Aurora: arrival of its object',
   `source_seq`        string    COMMENT 'sortable position in the source, tie breaker after change_ts',
   `item_id`           string,
   `category`          string,

@@ -2,6 +2,7 @@ package io.tidemark.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidemark.jobs.WarehouseModels;
 import java.io.IOException;
@@ -52,5 +53,27 @@ class JobSpecsValidationTest {
                 .map(p -> p.getFileName().toString().replace(".json", "")).toList();
         assertThat(files).hasSizeGreaterThanOrEqualTo(9).contains("cwlogs", "users");
         assertThat(new JobSpecs().names()).isEqualTo(files);
+    }
+
+    @Test
+    void changeFeedsAndReferenceDataHaveNoLateArrivalHorizonAndEventFamiliesTheirOwn() {
+        JobSpecs specs = new JobSpecs();
+        for (String job : List.of("aurora_sales", "dms_sales", "debezium_sales", "users")) {
+            assertThat(specs.get(job).lateArrivalHorizon()).as(job).isEmpty();
+        }
+        assertThat(specs.get("cwlogs").lateArrivalHorizonDays()).as("CloudWatch Logs keeps 14 days, plus retries").isEqualTo(15);
+        assertThat(specs.get("flowlines").lateArrivalHorizonDays()).isEqualTo(15);
+        assertThat(specs.get("clickstream").lateArrivalHorizonDays()).as("mobile clients send weeks late").isEqualTo(30);
+        assertThat(specs.get("ses").lateArrivalHorizonDays()).isEqualTo(7);
+        assertThat(specs.get("guardduty").lateArrivalHorizonDays()).isEqualTo(7);
+    }
+
+    @Test
+    void aHorizonOnAChangeFeedIsAConfigErrorThatSaysWhatToRemove() {
+        assertThatThrownBy(() -> JobSpec.of(new JobSpec.Json("aurora_sales", null, "aurora-sales/", null, new AuroraSalesSourceSpec(),
+                List.of("sales_changes"), List.of(), null, 7, null, null)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("lateArrivalHorizonDays of job 'aurora_sales'")
+                .hasMessageContaining("remove the key");
     }
 }

@@ -15,12 +15,14 @@ import io.tidemark.sources.ObjectParsers;
 import io.tidemark.sources.RecordSink;
 import io.tidemark.sources.cdc.DebeziumParser;
 import io.tidemark.sources.cdc.SalesImage;
+import io.tidemark.warehouse.DimDateRow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -71,7 +73,10 @@ class SalesCdcLandingGeneratorTest {
         ObjectParser dms = ObjectParsers.forSource(DmsSourceSpec.defaults());
         DebeziumParser debezium = new DebeziumParser(DebeziumSourceSpec.defaults());
         for (SalesCdcObject o : truth.objects()) {
-            LandedObject object = new LandedObject("file://" + truth.pathOf(o), o.key(), null, null,
+            // as a run describes it: the Firehose arrival from the key (Aurora), none for the flat layouts
+            Instant arrival = io.tidemark.landing.FirehoseObjectKey.parse(o.key())
+                    .map(io.tidemark.landing.FirehoseObjectKey::arrival).orElse(null);
+            LandedObject object = new LandedObject("file://" + truth.pathOf(o), o.key(), arrival, null,
                     truth.loadWindowDate());
             sink.source = o.source();
             if (o.source().equals("debezium")) {
@@ -132,6 +137,22 @@ class SalesCdcLandingGeneratorTest {
         assertThat(truth.finalState().get("S0004").category()).isEqualTo("Home, Garden");
         assertThat(truth.finalState().get("S0011").referral()).isEqualTo("Email, \"Black Friday\"\nnewsletter");
         assertThat(truth.finalState()).hasSize(11 + 12);
+    }
+
+    @Test
+    void orderDatesSpanAYearSoTheSeasonAndWeekdayViewsShowEverySeasonAndDay() throws IOException {
+        SalesCdcGroundTruth truth = new SalesCdcLandingGenerator(SalesCdcLandingSettings.demo()).generate(root);
+        TreeSet<String> seasons = new TreeSet<>();
+        TreeSet<String> weekdays = new TreeSet<>();
+        for (SalesImage sale : truth.finalState().values()) {
+            DimDateRow day = DimDateRow.of(sale.orderDate().atOffset(ZoneOffset.UTC).toLocalDate());
+            seasons.add(day.season());
+            weekdays.add(day.dayOfWeek());
+        }
+        assertThat(seasons).hasSize(4);
+        assertThat(weekdays).hasSize(7);
+        assertThat(truth.rowsByPartition()).as("every change lies at most a day before the CDC day")
+                .containsOnlyKeys("dt=2026-11-23", "dt=2026-11-24");
     }
 
     @Test

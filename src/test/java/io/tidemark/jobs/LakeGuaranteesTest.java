@@ -79,7 +79,7 @@ class LakeGuaranteesTest {
         landing.write(threeDaysLater, "b",
                 click("late", Instant.parse("2026-11-10T10:30:00Z")),          // 3 days late: its own partition
                 click("a0", hour10),                                              // redelivered in another hour's object
-                click("ancient", threeDaysLater.minus(Duration.ofDays(8))),       // beyond the 7-day horizon
+                click("ancient", threeDaysLater.minus(Duration.ofDays(31))),      // beyond clickstream's 30-day horizon
                 click("b0", threeDaysLater.minusSeconds(30)));
 
         assertThat(run(LandingWindow.hour(day, 10)).rowsOut()).isEqualTo(2);
@@ -93,7 +93,7 @@ class LakeGuaranteesTest {
         assertThat(late.quarantinedByReason()).isEqualTo(Map.of("TOO_LATE", 1L));
         assertThat(late.partitions()).contains("click_events/dt=2026-11-10/hr=10", "click_events/dt=2026-11-13/hr=12");
         assertThat(partitionsOf(day)).isEqualTo(Map.of("dt=2026-11-10/hr=10", List.of("a0", "a1", "late")));
-        assertThat(partitionsOf(LocalDate.parse("2026-11-05"))).isEmpty();
+        assertThat(partitionsOf(LocalDate.parse("2026-10-13"))).isEmpty();
 
         List<Row> tooLate = spark.sql("SELECT raw, dataset, detail FROM quarantine.clickstream WHERE reason_code = 'TOO_LATE'")
                 .collectAsList();

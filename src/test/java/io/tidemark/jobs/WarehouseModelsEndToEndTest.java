@@ -2,7 +2,6 @@ package io.tidemark.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tidemark.catalog.hive.HiveCatalog;
 import io.tidemark.config.JobSpec;
 import io.tidemark.config.JobSpecs;
 import io.tidemark.config.RuntimeConfig;
@@ -161,7 +160,7 @@ class WarehouseModelsEndToEndTest {
     @Test
     void loadingAgainIsSkippedAndReloadingForReallyLeavesIdenticalTables() throws SQLException {
         List<String> before = dumpLoadedTables();
-        ModelDateLoad byDate = new ModelDateLoad(new HiveCatalog(runtime.spark()), ModelLoadContext.of(runtime));
+        ModelDateLoad byDate = new ModelDateLoad(ModelLoadContext.of(runtime));
         List<LocalDate> dates = List.of(LocalDate.of(2026, 11, 24), LocalDate.of(2026, 11, 25));
         List<String> models = List.of(ArticleEventsModel.MODEL, EmailEventsModel.MODEL, SecurityFindingsModel.MODEL);
 
@@ -193,7 +192,7 @@ class WarehouseModelsEndToEndTest {
     @Test
     void aStaleFindingUpdateIsIgnored() throws SQLException {
         List<String> before = query("SELECT * FROM tidemark.fact_security_findings ORDER BY finding_id");
-        ModelDateLoad byDate = new ModelDateLoad(new HiveCatalog(runtime.spark()), ModelLoadContext.of(runtime));
+        ModelDateLoad byDate = new ModelDateLoad(ModelLoadContext.of(runtime));
         WarehouseModel model = WarehouseModels.named(SecurityFindingsModel.MODEL);
         Map<String, List<PartitionVersion>> firstDay = byDate.published(model, LocalDate.of(2026, 11, 24));
         assertThat(firstDay).isNotEmpty();

@@ -89,19 +89,45 @@ class JsonDocumentReaderTest {
             assertThat(q.offset()).isEqualTo(1L);
             assertThat(q.detail()).startsWith("Cannot parse record: Unexpected character (',' (code 44))")
                     .contains("at byte 16 of the object (record starts '{\"n\":2,,\"x\":3}')")
-                    .endsWith("; skipped 7 bytes to the next line starting with '{'");
-            assertThat(q.raw()).isEqualTo("\"x\":3}\n");
+                    .endsWith("; skipped 15 bytes to the next line starting with '{'");
+            assertThat(q.raw()).as("the broken line, from its start").isEqualTo("{\"n\":2,,\"x\":3}\n");
         });
     }
 
     @Test
     void unbalancedRecordResumesInsideWhatWasFramed() throws IOException {
-        // lines cut short: an unterminated string, an unclosed object; the lines after them still come out
+        // lines cut short: an unterminated string, an unclosed object; each ends at its line, the lines after them come out
         read("{\"a\":\"open}\n{\"n\":2}\n{\"b\":1\n{\"n\":3}\n{\"n\":4}");
-        assertThat(out.raws()).containsExactly("{\"n\":2}", "{\"n\":4}");
-        assertThat(out.offsets()).containsExactly(1L, 3L);
+        assertThat(out.raws()).containsExactly("{\"n\":2}", "{\"n\":3}", "{\"n\":4}");
+        assertThat(out.offsets()).containsExactly(1L, 3L, 4L);
         assertThat(out.reasons()).containsExactly(ReasonCode.MALFORMED_JSON, ReasonCode.MALFORMED_JSON);
         assertThat(out.quarantined.get(0).detail()).contains("Illegal unquoted character");
+    }
+
+    @Test
+    void lineCutShortInsideANestedObjectEndsAtItsLineAndTheNextRecordIsKept() throws IOException {
+        // issue 10 item 2: SES NDJSON, a Delivery line cut short inside "mail", then a valid Open event
+        String broken = "{\"eventType\": \"Delivery\", \"mail\": {\"messageId\": \"x\"";
+        String open = "{\"eventType\":\"Open\",\"mail\":{\"messageId\":\"y\"}}";
+        read(broken + "\n" + open + "\n{\"eventType\":\"Click\"}\n");
+        assertThat(out.raws()).containsExactly(open, "{\"eventType\":\"Click\"}");
+        assertThat(out.offsets()).containsExactly(1L, 2L);
+        assertThat(out.quarantined).singleElement().satisfies(q -> {
+            assertThat(q.reason()).isEqualTo(ReasonCode.MALFORMED_JSON);
+            assertThat(q.offset()).isZero();
+            assertThat(q.raw()).isEqualTo(broken + "\n");
+        });
+    }
+
+    @Test
+    void lineCutShortBeforeMoreThanTheRecordLimitOfValidLinesLosesNothingElse() throws IOException {
+        StringBuilder object = new StringBuilder("{\"a\": {\"b\": 1\n");
+        for (int n = 0; n < 40; n++) {
+            object.append("{\"n\":").append(n).append("}\n");
+        }
+        read(object.toString());
+        assertThat(out.documents).hasSize(40);
+        assertThat(out.reasons()).containsExactly(ReasonCode.MALFORMED_JSON);
     }
 
     @Test

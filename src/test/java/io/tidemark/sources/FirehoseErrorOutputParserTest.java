@@ -71,6 +71,16 @@ class FirehoseErrorOutputParserTest {
     }
 
     @Test
+    void anErrorRecordCutShortEndsAtItsLine() throws Exception {
+        parse("processing-failed", String.join("\n",
+                "{\"attemptsMade\":4,\"errorCode\":\"Lambda.FunctionError\",\"rawData\":\"" + b64(GOOD) + "\"",
+                "{\"errorCode\":\"Lambda.FunctionError\",\"rawData\":\"" + b64(GOOD.replace("1001", "1003")) + "\"}", ""));
+
+        assertThat(rows).extracting(Row::dataset).containsExactly("sales_changes");
+        assertThat(quarantined).extracting(QuarantineRecord::reason).containsExactly(ReasonCode.MALFORMED_JSON);
+    }
+
+    @Test
     void objectsOutsideTheErrorFoldersAreTheFamilysOwn() throws Exception {
         LandedObject object = new LandedObject("file:/landing/aurora-sales/2026/11/24/10/x", "aurora-sales/2026/11/24/10/x",
                 null, null, LocalDate.of(2026, 11, 24));

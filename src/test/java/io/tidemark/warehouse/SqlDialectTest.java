@@ -62,7 +62,7 @@ class SqlDialectTest {
         Map<String, List<TableDefinitions.Column>> postgres =
                 TableDefinitions.parse(String.join(";\n", new WarehouseDdl(SqlDialect.POSTGRES, "tidemark").statements()));
 
-        assertThat(redshift.keySet()).containsExactly("tidemark.dim_date", "tidemark.dim_network_interface",
+        assertThat(redshift.keySet()).containsExactly("tidemark.schema_version", "tidemark.dim_date", "tidemark.dim_network_interface",
                 "tidemark.dim_article", "tidemark.dim_item", "tidemark.dim_user", "tidemark.fact_flow_hourly",
                 "tidemark.fact_article_events", "tidemark.fact_email_events", "tidemark.fact_security_findings",
                 "tidemark.fact_sales", "tidemark.etl_load_audit");

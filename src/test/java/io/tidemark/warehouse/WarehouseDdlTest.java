@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,7 @@ class WarehouseDdlTest {
                     "fact_flow_hourly|BASE TABLE",
                     "fact_sales|BASE TABLE",
                     "fact_security_findings|BASE TABLE",
+                    "schema_version|BASE TABLE",
                     "v_article_ctr_daily|VIEW",
                     "v_email_engagement_daily|VIEW",
                     "v_flow_rejects_daily|VIEW",
@@ -115,6 +117,71 @@ class WarehouseDdlTest {
             assertThat(TableDump.of(connection, "SELECT COUNT(*), COUNT(DISTINCT d_datekey) FROM dates.dim_date"))
                     .containsExactly("61|61");
         }
+    }
+
+    @Test
+    void aGrantOnAViewSurvivesTheNextCommand() throws Exception {
+        try (Connection connection = warehouse.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            new WarehouseDdl(SqlDialect.POSTGRES, "granted").apply(connection);
+            statement.execute("CREATE ROLE quicksight_granted");
+            statement.execute("GRANT USAGE ON SCHEMA granted TO quicksight_granted");
+            statement.execute("GRANT SELECT ON granted.v_sales_by_season TO quicksight_granted");
+
+            new WarehouseDdl(SqlDialect.POSTGRES, "granted").apply(connection);
+
+            assertThat(query(connection, "SELECT has_table_privilege('quicksight_granted', 'granted.v_sales_by_season', 'SELECT')"))
+                    .containsExactly("true");
+        }
+    }
+
+    @Test
+    void aLoaderWithDmlRightsOnlyWorksOnceTheSchemaIsCurrent() throws Exception {
+        try (Connection connection = warehouse.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            new WarehouseDdl(SqlDialect.POSTGRES, "dml").apply(connection);
+            statement.execute("CREATE ROLE loader_dml");
+            statement.execute("GRANT USAGE ON SCHEMA dml TO loader_dml");
+            statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA dml TO loader_dml");
+            statement.execute("SET ROLE loader_dml");
+            try {
+                new WarehouseDdl(SqlDialect.POSTGRES, "dml").apply(connection);
+                assertThat(new DimDatePopulator("dml").populate(connection, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 2)))
+                        .isEqualTo(2);
+            } finally {
+                statement.execute("RESET ROLE");
+            }
+        }
+    }
+
+    @Test
+    void aChangedViewDefinitionIsAppliedOnceAndKeepsItsGrants() throws Exception {
+        try (Connection connection = warehouse.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            new WarehouseDdl(SqlDialect.POSTGRES, "changed").apply(connection);
+            statement.execute("CREATE ROLE analyst_changed");
+            statement.execute("GRANT SELECT ON changed.v_sales_by_season TO analyst_changed WITH GRANT OPTION");
+            String season = viewOid(connection, "v_sales_by_season");
+            String weekday = viewOid(connection, "v_sales_by_weekday");
+            // what an older release applied: another definition of the season view
+            statement.execute("UPDATE changed.schema_version SET checksum = repeat('0', 64) "
+                    + "WHERE object_file = '43_v_sales_by_season.sql'");
+
+            new WarehouseDdl(SqlDialect.POSTGRES, "changed").apply(connection);
+            String recreated = viewOid(connection, "v_sales_by_season");
+            new WarehouseDdl(SqlDialect.POSTGRES, "changed").apply(connection);
+
+            assertThat(recreated).as("the changed view is recreated").isNotEqualTo(season);
+            assertThat(viewOid(connection, "v_sales_by_season")).as("once").isEqualTo(recreated);
+            assertThat(viewOid(connection, "v_sales_by_weekday")).as("an unchanged view is left alone").isEqualTo(weekday);
+            assertThat(query(connection, "SELECT privilege_type, is_grantable FROM information_schema.table_privileges "
+                    + "WHERE table_schema = 'changed' AND table_name = 'v_sales_by_season' AND grantee = 'analyst_changed'"))
+                    .containsExactly("SELECT|YES");
+            assertThat(query(connection, "SELECT count(*) FROM changed.schema_version WHERE checksum = repeat('0', 64)"))
+                    .containsExactly("0");
+        }
+    }
+
+    private static String viewOid(Connection connection, String view) {
+        return query(connection, "SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE n.nspname = 'changed' AND c.relname = '" + view + "'").get(0);
     }
 
     private static List<String> query(Connection connection, String sql) {

@@ -54,6 +54,8 @@ final class DemoCommand extends ResultCommand {
 
         runs.clear();
         try (TidemarkRuntime runtime = new TidemarkRuntime(workdir, config)) {
+            // the warehouse schema up front: a landing that feeds no warehouse model still gets its (empty) reports
+            runtime.warehouse();
             JobRunner runner = new JobRunner(runtime, System.err);
             WindowDiscovery windows = new WindowDiscovery(runtime.spark().sparkContext().hadoopConfiguration());
             for (JobSpec spec : new JobSpecs().all()) {

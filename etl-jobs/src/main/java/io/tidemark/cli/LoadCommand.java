@@ -1,6 +1,5 @@
 package io.tidemark.cli;
 
-import io.tidemark.catalog.hive.HiveCatalog;
 import io.tidemark.jobs.ModelDateLoad;
 import io.tidemark.jobs.ModelLoadContext;
 import io.tidemark.jobs.ModelLoadResult;
@@ -39,7 +38,7 @@ final class LoadCommand extends ResultCommand {
         WarehouseModel warehouseModel = WarehouseModels.named(model);
         String runId = RunIds.next(Instant.ofEpochMilli(started));
         try (TidemarkRuntime runtime = new TidemarkRuntime(common.workdir(), common.runtimeConfig())) {
-            ModelDateLoad load = new ModelDateLoad(new HiveCatalog(runtime.spark()), ModelLoadContext.of(runtime));
+            ModelDateLoad load = new ModelDateLoad(ModelLoadContext.of(runtime));
             List<String> partitions = load.published(warehouseModel, date).values().stream()
                     .flatMap(versions -> versions.stream().map(v -> v.partition().label())).sorted().toList();
             List<ModelLoadResult> results = load.load(warehouseModel, date, runId);

@@ -105,6 +105,11 @@ final class QueryRunner {
         }
     }
 
+    /** Whether the curated database holds {@code table} (a landing without that family has none). */
+    boolean lakeHasTable(String table) {
+        return tableNames(sparkSqlOverTheCatalog(), runtime.config().catalog().curatedDatabase()).contains(table);
+    }
+
     /** The lake as Athena would see it: Spark SQL over the catalog, the curated database as default. */
     ResultTable lake(String sql) {
         SparkSession spark = sparkSqlOverTheCatalog();

@@ -6,7 +6,6 @@ import io.tidemark.config.DatasetSchemas;
 import io.tidemark.config.JobSpec;
 import io.tidemark.config.JobSpecs;
 import io.tidemark.config.RuntimeConfig;
-import io.tidemark.conform.PartitionKey;
 import io.tidemark.jobs.TidemarkRuntime;
 import io.tidemark.lake.PartitionVersion;
 import io.tidemark.ops.QualityOutcome;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,7 +36,8 @@ final class SpectrumDdlCommand extends ResultCommand {
     @Option(names = "--job", paramLabel = "JOB", description = "Only the curated tables of this job (default: every job's).")
     String job;
 
-    @Option(names = "--partitions", description = "Also print the partitions published in the catalog (starts Spark).")
+    @Option(names = "--partitions", description = "Also print the partitions published in the catalog (catalog.kind: the"
+            + " Hive metastore or the Glue Data Catalog).")
     boolean partitions;
 
     @Override
@@ -65,12 +64,8 @@ final class SpectrumDdlCommand extends ResultCommand {
                 if (!runtime.catalog().tableExists(table)) {
                     continue;
                 }
-                List<PartitionKey> keys = new ArrayList<>();
-                for (Row row : runtime.spark().sql("SHOW PARTITIONS " + table.quoted()).collectAsList()) {
-                    keys.add(PartitionKey.parse(schema.dataset() + "/" + row.getString(0)));
-                }
                 List<PartitionVersion> versions = new ArrayList<>();
-                runtime.catalog().locations(table, keys).forEach((key, location) -> versions.add(new PartitionVersion(key, location)));
+                runtime.catalog().allLocations(table).forEach((key, location) -> versions.add(new PartitionVersion(key, location)));
                 versions.sort((a, b) -> a.partition().compareTo(b.partition()));
                 published.put(schema.dataset(), versions);
             }

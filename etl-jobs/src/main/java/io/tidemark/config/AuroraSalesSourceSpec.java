@@ -2,6 +2,7 @@ package io.tidemark.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.OptionalInt;
 
 /**
  * The seed's Aurora trigger CSV (Aurora -> Lambda -> Firehose), fixed layout without header:
@@ -24,5 +25,11 @@ public record AuroraSalesSourceSpec(@JsonProperty("maxRecordBytes") Integer maxR
     /** The defaults. */
     public AuroraSalesSourceSpec() {
         this(null);
+    }
+
+    /** A change feed: no horizon, a back-dated OrderDate is business data, not a late change. */
+    @Override
+    public OptionalInt defaultLateArrivalHorizonDays() {
+        return OptionalInt.empty();
     }
 }

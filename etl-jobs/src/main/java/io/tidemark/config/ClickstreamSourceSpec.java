@@ -1,6 +1,7 @@
 package io.tidemark.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.OptionalInt;
 
 /**
  * Clickstream JSON lines as Firehose lands them ({@code {"article_id","user_id","action"}} plus optional
@@ -16,5 +17,11 @@ public record ClickstreamSourceSpec(@JsonProperty("maxRecordBytes") Integer maxR
         if (maxRecordBytes < 1024) {
             throw new ConfigException("Cannot use source.maxRecordBytes " + maxRecordBytes + ": expected at least 1024");
         }
+    }
+
+    /** Mobile clients buffer events offline and send them when they reconnect, weeks later. */
+    @Override
+    public OptionalInt defaultLateArrivalHorizonDays() {
+        return OptionalInt.of(30);
     }
 }

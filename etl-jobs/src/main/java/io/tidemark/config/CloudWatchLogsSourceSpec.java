@@ -1,6 +1,7 @@
 package io.tidemark.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -36,5 +37,14 @@ public record CloudWatchLogsSourceSpec(
 
     public Pattern flowLogGroupRegex() {
         return Pattern.compile(flowLogGroupPattern);
+    }
+
+    /**
+     * CloudWatch Logs refuses events older than 14 days, plus a day of Firehose retries: nothing older can arrive
+     * through a subscription.
+     */
+    @Override
+    public OptionalInt defaultLateArrivalHorizonDays() {
+        return OptionalInt.of(15);
     }
 }

@@ -2,6 +2,7 @@ package io.tidemark.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -42,5 +43,11 @@ public record DebeziumSourceSpec(
     public String sourceColumn(String normalized) {
         return fieldMapping.entrySet().stream().filter(e -> e.getValue().equals(normalized))
                 .map(Map.Entry::getKey).findFirst().orElse(normalized);
+    }
+
+    /** A change feed: no horizon. */
+    @Override
+    public OptionalInt defaultLateArrivalHorizonDays() {
+        return OptionalInt.empty();
     }
 }

@@ -3,6 +3,7 @@ package io.tidemark.config;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * AWS DMS S3-target CSV of the {@code sales} table: full-load files {@code LOAD<8 hex>.csv[.gz]} and CDC files
@@ -64,5 +65,11 @@ public record DmsSourceSpec(
     /** The DESIGN.md default: default columns, no header, no timestamp column, NULL marker. */
     public static DmsSourceSpec defaults() {
         return new DmsSourceSpec(null, null, null, null, null);
+    }
+
+    /** A change feed: no horizon (DMS full loads and CDC files have no arrival time either). */
+    @Override
+    public OptionalInt defaultLateArrivalHorizonDays() {
+        return OptionalInt.empty();
     }
 }

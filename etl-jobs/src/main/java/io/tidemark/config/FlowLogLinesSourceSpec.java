@@ -2,6 +2,7 @@ package io.tidemark.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tidemark.sources.cloudwatch.FlowLogFormat;
+import java.util.OptionalInt;
 
 /**
  * VPC flow-log lines as the Lambda blueprint {@code kinesis-firehose-cloudwatch-logs-processor} lands them
@@ -37,5 +38,11 @@ public record FlowLogLinesSourceSpec(
 
     public FlowLogFormat format() {
         return FlowLogFormat.parse(flowLogFormat);
+    }
+
+    /** Flow logs delivered through CloudWatch Logs: 14 days (what CloudWatch Logs accepts) plus a day of Firehose retries. */
+    @Override
+    public OptionalInt defaultLateArrivalHorizonDays() {
+        return OptionalInt.of(15);
     }
 }

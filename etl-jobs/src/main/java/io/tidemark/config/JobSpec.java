@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One job, as described by {@code orchestration/jobs/<job>.json}: what it reads, what it writes, what it loads.
@@ -26,9 +28,10 @@ import java.util.List;
  * @param warehouseModels warehouse models loaded after the lake is published (e.g. {@code flow_hourly})
  * @param schedule        how Airflow schedules the job (optional; see {@link JobSchedule} for the defaults)
  * @param lateArrivalHorizonDays how many days before its object's Firehose arrival time an event may lie and still
- *                        be curated (default {@value #DEFAULT_LATE_ARRIVAL_HORIZON_DAYS}); older events are
- *                        quarantined as {@code TOO_LATE}. Objects without an arrival time in their key (flat and
- *                        dated layouts: DMS, Debezium, reference snapshots) are not subject to it.
+ *                        be curated (default per family, {@link SourceSpec#defaultLateArrivalHorizonDays()}); older
+ *                        events are quarantined as {@code TOO_LATE}. Only event families have one: CDC feeds and
+ *                        reference data never do (setting it on their jobs is a config error), and objects without an
+ *                        arrival time in their key are not subject to it.
  */
 public record JobSpec(
         String job,
@@ -43,9 +46,6 @@ public record JobSpec(
         String errorOutputPrefix,
         String customTimeZone,
         LandingPrefixes prefixes) {
-
-    /** The late-arrival horizon when a spec sets none: a week of redeliveries and replays. */
-    public static final int DEFAULT_LATE_ARRIVAL_HORIZON_DAYS = 7;
 
     public JobSpec {
         SqlIdentifier.require(job, "job");
@@ -74,8 +74,15 @@ public record JobSpec(
             case FLAT -> true;
             case DATED -> false;
         });
-        lateArrivalHorizonDays = lateArrivalHorizonDays == null ? DEFAULT_LATE_ARRIVAL_HORIZON_DAYS : lateArrivalHorizonDays;
-        if (lateArrivalHorizonDays < 1) {
+        OptionalInt familyHorizon = source.defaultLateArrivalHorizonDays();
+        if (lateArrivalHorizonDays != null && familyHorizon.isEmpty()) {
+            throw new ConfigException("Cannot use lateArrivalHorizonDays of job '" + job + "': its source reads changes or"
+                    + " reference data, which are never quarantined as TOO_LATE; remove the key");
+        }
+        if (lateArrivalHorizonDays == null && familyHorizon.isPresent()) {
+            lateArrivalHorizonDays = familyHorizon.getAsInt();
+        }
+        if (lateArrivalHorizonDays != null && lateArrivalHorizonDays < 1) {
             throw new ConfigException("Cannot use lateArrivalHorizonDays " + lateArrivalHorizonDays + " of job '" + job
                     + "': expected a whole number of days of at least 1");
         }
@@ -129,8 +136,8 @@ public record JobSpec(
         }
     }
 
-    /** {@link #lateArrivalHorizonDays()} as a duration. */
-    public Duration lateArrivalHorizon() {
-        return Duration.ofDays(lateArrivalHorizonDays);
+    /** {@link #lateArrivalHorizonDays()} as a duration; empty for CDC feeds and reference data, which have none. */
+    public Optional<Duration> lateArrivalHorizon() {
+        return Optional.ofNullable(lateArrivalHorizonDays).map(Duration::ofDays);
     }
 }

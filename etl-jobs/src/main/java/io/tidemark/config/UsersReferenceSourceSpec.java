@@ -1,6 +1,7 @@
 package io.tidemark.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.OptionalInt;
 
 /**
  * Daily user reference snapshots {@code reference/users/dt=yyyy-MM-dd/users.csv} ({@code user_id,gender,segment_id},
@@ -16,5 +17,11 @@ public record UsersReferenceSourceSpec(@JsonProperty("maxRecordBytes") Integer m
         if (maxRecordBytes < 64) {
             throw new ConfigException("Cannot use source.maxRecordBytes " + maxRecordBytes + ": expected at least 64");
         }
+    }
+
+    /** Reference snapshots: no horizon. */
+    @Override
+    public OptionalInt defaultLateArrivalHorizonDays() {
+        return OptionalInt.empty();
     }
 }

@@ -24,13 +24,16 @@ import org.apache.commons.codec.digest.DigestUtils;
  * Writes one history of the source {@code sales} table through the three feeds of the {@code sales_changes}
  * dataset, and returns the ground truth computed from what was written.
  *
- * <p>The history: {@code initialSales} sales ordered the day before, then four one-minute batches of changes from
+ * <p>The history: {@code initialSales} sales ordered over the year before {@code day} (every season and weekday,
+ * as the seed's historical Sales table loaded through the trigger; the last one the day before), then four
+ * one-minute batches of changes from
  * {@code day} 10:15 UTC: two new sales (one with a referral holding a comma, quotes and a newline), price, quantity,
  * category ({@code Home, Garden}) and referral-to-null updates, a delete, a delete-then-reinsert (S0003), and two
  * updates of S0006 that Debezium delivers out of order.
  * <ul>
  *   <li>{@code aurora-sales/YYYY/MM/DD/HH/<stream>-1-<time>-<uuid>}: every insert as the trigger's CSV line. The
- *       initial sales object is gzip, CRLF, with a blank line; it is redelivered byte for byte an hour later
+ *       initial sales object is gzip, CRLF, with a blank line, and arrives the day before {@code day}, whatever the
+ *       sales' order dates (their change time is that arrival); it is redelivered byte for byte an hour later
  *       (duplicates). The CDC-day object has no final newline and bad lines: 7 fields, and the sale whose referral
  *       holds a comma and a newline written unquoted (9 fields + 1 field): 3 MALFORMED_CSV; price {@code 12.5O}:
  *       SCHEMA_MISMATCH; OrderDate {@code 24/11/2026 10:16:00}: BAD_TIMESTAMP.</li>
@@ -100,15 +103,17 @@ public final class SalesCdcLandingGenerator {
 
         void history() {
             Instant dayBefore = settings.day().minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-            for (int i = 1; i <= settings.initialSales(); i++) {
-                Instant ordered = dayBefore.plusSeconds(8 * 3600 + (long) (i - 1) * 43_200 / settings.initialSales()
-                        + random.nextInt(40));
+            int n = settings.initialSales();
+            for (int i = 1; i <= n; i++) {
+                // spread over the 365 days up to the day before: sale n is ordered the day before at 08:00
+                long daysBack = (long) (n - i) * 364 / Math.max(1, n - 1);
+                Instant ordered = dayBefore.minus(Duration.ofDays(daysBack))
+                        .plusSeconds(8 * 3600 + (i - 1) % 12 * 3600 + random.nextInt(40));
                 SaleRow row = newRow(i, ordered);
                 initial.add(i == 7 ? row.withReferral(null) : row);
             }
             Map<String, SaleRow> table = new LinkedHashMap<>();
             initial.forEach(r -> table.put(r.saleId(), r));
-            int n = settings.initialSales();
             for (int b = 0; b < 4; b++) {
                 batches.add(new ArrayList<>());
             }
@@ -167,15 +172,16 @@ public final class SalesCdcLandingGenerator {
                     initialBody.append("\r\n");
                 }
             }
-            Instant lastInitial = initial.get(initial.size() - 1).orderDate();
-            Instant arrival = lastInitial.plusSeconds(120);
+            Instant arrival = settings.day().minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    .plusSeconds(20 * 3600 + 120);
             String original = auroraKey(arrival);
             byte[] gz = gzip(initialBody.toString());
             write(original, gz, SalesChange.AURORA, null);
-            auroraRows(original, initialBody.toString());
-            String copy = auroraKey(arrival.plusSeconds(3600 + 17));
+            auroraRows(original, arrival, initialBody.toString());
+            Instant redelivered = arrival.plusSeconds(3600 + 17);
+            String copy = auroraKey(redelivered);
             write(copy, gz, SalesChange.AURORA, original);
-            auroraRows(copy, initialBody.toString());
+            auroraRows(copy, redelivered, initialBody.toString());
 
             List<String> lines = new ArrayList<>();
             for (List<TableChange> batch : batches) {
@@ -185,9 +191,10 @@ public final class SalesCdcLandingGenerator {
             lines.add(3, "I-99002,Books,12.5O,1,2026-11-24 10:16:00,NY,Standard,Google");
             lines.add(lines.size(), "I-99003,Books,12.50,1,24/11/2026 10:16:00,NY,Standard,Google");
             String body = String.join("\n", lines);
-            String key = auroraKey(at(3, 59).plusSeconds(65));
+            Instant cdcArrival = at(3, 59).plusSeconds(65);
+            String key = auroraKey(cdcArrival);
             write(key, body.getBytes(StandardCharsets.UTF_8), SalesChange.AURORA, null);
-            auroraRows(key, body);
+            auroraRows(key, cdcArrival, body);
         }
 
         private String auroraLine(SaleRow r) {
@@ -202,9 +209,10 @@ public final class SalesCdcLandingGenerator {
 
         /**
          * The truth for an Aurora body. The Lambda writes fields unquoted, so the referral holding a comma and a
-         * newline breaks its line into a 9-field and a 1-field line: both MALFORMED_CSV, as the 7-field line.
+         * newline breaks its line into a 9-field and a 1-field line: both MALFORMED_CSV, as the 7-field line. Every
+         * insert changes at the object's arrival (the trigger fired then), whatever its OrderDate.
          */
-        private void auroraRows(String key, String body) {
+        private void auroraRows(String key, Instant arrival, String body) {
             String[] lines = body.split("\r\n|\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 String line = lines[i];
@@ -227,7 +235,7 @@ public final class SalesCdcLandingGenerator {
                 Instant ordered = SQL_TIME.parse(f[4], Instant::from);
                 SalesImage image = new SalesImage(f[0], f[1], Double.parseDouble(f[2]), Integer.parseInt(f[3]), ordered,
                         f[5], f[6], f[7]);
-                truth.change(new SalesChange(SalesChange.AURORA, "I", DigestUtils.sha256Hex(line), ordered,
+                truth.change(new SalesChange(SalesChange.AURORA, "I", DigestUtils.sha256Hex(line), arrival,
                         key + ":" + String.format("%010d", i + 1), image));
             }
         }

@@ -17,9 +17,10 @@ public final class ModelDateLoad {
     private final Catalog catalog;
     private final ModelLoadContext context;
 
-    public ModelDateLoad(Catalog catalog, ModelLoadContext context) {
-        this.catalog = Objects.requireNonNull(catalog, "catalog is null");
+    /** @param context the load context; its catalog (the runtime's, of {@code catalog.kind}) lists the partitions */
+    public ModelDateLoad(ModelLoadContext context) {
         this.context = Objects.requireNonNull(context, "context is null");
+        this.catalog = context.catalog();
     }
 
     /** The published versions of the date's partitions, per dataset of the model that has any. */

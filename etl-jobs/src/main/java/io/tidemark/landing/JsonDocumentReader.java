@@ -16,7 +16,10 @@ import java.nio.charset.StandardCharsets;
  * JSON object goes to the handler with its raw text and its ordinal; everything else is quarantined:
  * <ul>
  *   <li>malformed JSON: MALFORMED_JSON, then reading resumes at the next line that starts with '{' (else the rest
- *       of the object is in the quarantine record);</li>
+ *       of the object is in the quarantine record). A record that starts a line (newline-delimited JSON) ends at
+ *       the next line starting with '{' after its start, so a line cut short never takes the valid line after it
+ *       along; framing also stops where a '{' or '[' follows a complete value (a line cut short, then the next
+ *       record). Records concatenated without a delimiter resume after the parse error's position;</li>
  *   <li>a record larger than the maximum: OVERSIZED_RECORD with only its start kept. It is never held whole: its
  *       bytes are counted while it is framed and skipped to its end;</li>
  *   <li>a top-level value that is not an object (a bare string or number): SCHEMA_MISMATCH; a bare {@code null}
@@ -106,6 +109,10 @@ public final class JsonDocumentReader implements Serializable {
         private long recordStart;
         private boolean inRecord;
         private String mismatch;
+        /** Whether the next byte starts a line (object start, or a newline was skipped since the last record). */
+        private boolean lineStart = true;
+        /** Whether the record being read started a line: then a broken one ends at the next '{' line after its start. */
+        private boolean recordStartsLine;
 
         Pass(ContentBytes in, JsonDocumentHandler handler) {
             this.in = in;
@@ -180,6 +187,7 @@ public final class JsonDocumentReader implements Serializable {
          */
         private Next array() throws IOException {
             in.read();
+            lineStart = false;
             while (true) {
                 int b;
                 while ((b = in.peek()) == ',' || isWhitespace(b)) {
@@ -269,6 +277,8 @@ public final class JsonDocumentReader implements Serializable {
             record.reset();
             recordStart = in.consumed();
             inRecord = true;
+            recordStartsLine = lineStart;
+            lineStart = false;
             int first = take();
             if (first == '{' || first == '[') {
                 return structure(first);
@@ -288,6 +298,7 @@ public final class JsonDocumentReader implements Serializable {
         private Framed structure(int first) throws IOException {
             int depth = 0;
             stack[depth++] = (byte) first;
+            int previous = first;
             int b;
             while ((b = take()) >= 0) {
                 if (b == '"') {
@@ -296,6 +307,12 @@ public final class JsonDocumentReader implements Serializable {
                         return string;
                     }
                 } else if (b == '{' || b == '[') {
+                    if (previous != '[' && previous != ',' && previous != ':') {
+                        // only a value can be here, and no value follows another without a ',': the record was cut
+                        // short and the next one began (e.g. the next line)
+                        mismatch = "'" + (char) b + "' follows a complete value";
+                        return Framed.MISMATCH;
+                    }
                     if (depth == MAX_DEPTH) {
                         mismatch = "nesting deeper than " + MAX_DEPTH + " levels";
                         return Framed.MISMATCH;
@@ -310,6 +327,9 @@ public final class JsonDocumentReader implements Serializable {
                     if (depth == 0) {
                         return Framed.COMPLETE;
                     }
+                }
+                if (!isWhitespace(b)) {
+                    previous = b;
                 }
             }
             return Framed.TRUNCATED;
@@ -347,8 +367,9 @@ public final class JsonDocumentReader implements Serializable {
 
         /**
          * Quarantines a malformed record and positions the stream at the next line that starts with '{'
-         * (newline-delimited records). The raw text is what is skipped from the error on; the detail quotes the
-         * record's start.
+         * (newline-delimited records): after the record's start if the record started a line (its raw text is then
+         * the record from its start), else after the parse error (its raw text is what is skipped from the error
+         * on). The detail quotes the record's start.
          */
         private Next malformed(long offset, JsonProcessingException parsed) throws IOException {
             JsonProcessingException error = parsed;
@@ -371,7 +392,8 @@ public final class JsonDocumentReader implements Serializable {
             String where = " at byte " + (recordStart + from) + " of the object ("
                     + recordName + " starts '" + startOfRecord() + "')";
             inRecord = false;
-            return resynchronise(offset, "Cannot parse " + recordName + ": " + message + where, from);
+            int resumeFrom = recordStartsLine && !record.oversized() ? 0 : from;
+            return resynchronise(offset, "Cannot parse " + recordName + ": " + message + where, resumeFrom);
         }
 
         private String startOfRecord() {
@@ -427,6 +449,7 @@ public final class JsonDocumentReader implements Serializable {
             if (failure != null) {
                 throw failure;
             }
+            lineStart = found;
             return found ? Next.RESYNCHRONISED : Next.STOP;
         }
 
@@ -434,6 +457,9 @@ public final class JsonDocumentReader implements Serializable {
             int b;
             while (isWhitespace(b = in.peek())) {
                 in.read();
+                if (b == '\n') {
+                    lineStart = true;
+                }
             }
             return b;
         }

@@ -33,6 +33,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -63,15 +64,15 @@ public final class ParsedObjectSource implements SourceReader {
 
     /**
      * @param lateArrivalHorizon how far before its object's arrival time an event may lie; older events are
-     *                           quarantined as {@link ReasonCode#TOO_LATE}
+     *                           quarantined as {@link ReasonCode#TOO_LATE}; empty: no horizon (CDC feeds, reference data)
      * @param arrivalZone        the time zone of the times in object names (the stream's {@code CustomTimeZone})
      */
-    public ParsedObjectSource(ObjectParser parser, HadoopConf hadoopConf, String landingRoot, Duration lateArrivalHorizon,
-                              ZoneId arrivalZone) {
+    public ParsedObjectSource(ObjectParser parser, HadoopConf hadoopConf, String landingRoot,
+                              Optional<Duration> lateArrivalHorizon, ZoneId arrivalZone) {
         this.parser = parser;
         this.hadoopConf = hadoopConf;
         this.landingRoot = landingRoot;
-        this.lateArrivalHorizon = requireNonNull(lateArrivalHorizon, "lateArrivalHorizon is null");
+        this.lateArrivalHorizon = requireNonNull(lateArrivalHorizon, "lateArrivalHorizon is null").orElse(null);
         this.arrivalZone = requireNonNull(arrivalZone, "arrivalZone is null");
     }
 
@@ -177,7 +178,8 @@ public final class ParsedObjectSource implements SourceReader {
             this.object = object;
             this.context = context;
             this.lateArrivalHorizon = lateArrivalHorizon;
-            this.oldestAccepted = object.arrival() == null ? null : object.arrival().minus(lateArrivalHorizon);
+            this.oldestAccepted = object.arrival() == null || lateArrivalHorizon == null ? null
+                    : object.arrival().minus(lateArrivalHorizon);
         }
 
         @Override

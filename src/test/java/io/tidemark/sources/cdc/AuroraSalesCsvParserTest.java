@@ -25,14 +25,19 @@ class AuroraSalesCsvParserTest {
 
     private final AuroraSalesCsvParser parser = new AuroraSalesCsvParser(new AuroraSalesSourceSpec());
 
-    private static LandedObject object(String key) {
-        return new LandedObject("s3://landing/" + key, key, Instant.parse("2026-11-24T11:00:00Z"), null,
-                LocalDate.parse("2026-11-24"));
+    private static final Instant ARRIVAL = Instant.parse("2026-11-24T11:00:00Z");
+
+    private static LandedObject object(String key, Instant arrival) {
+        return new LandedObject("s3://landing/" + key, key, arrival, null, LocalDate.parse("2026-11-24"));
     }
 
     private ChangeSink parse(String key, byte[] bytes) throws IOException {
+        return parse(object(key, ARRIVAL), bytes);
+    }
+
+    private ChangeSink parse(LandedObject object, byte[] bytes) throws IOException {
         ChangeSink sink = new ChangeSink();
-        parser.parse(object(key), new ByteArrayInputStream(bytes), sink);
+        parser.parse(object, new ByteArrayInputStream(bytes), sink);
         return sink;
     }
 
@@ -47,21 +52,37 @@ class AuroraSalesCsvParserTest {
         Object[] first = sink.rows.get(0);
         String saleId = DigestUtils.sha256Hex(LINE1.getBytes(StandardCharsets.UTF_8));
         assertThat(Arrays.asList(first).subList(1, 14)).containsExactly("aurora", "I", saleId,
-                ts("2026-11-24T10:15:30Z"), "aurora-sales/2026/11/24/11/sales-1-2026-11-24-11-00-00-a:0000000001",
+                ts("2026-11-24T11:00:00Z"), "aurora-sales/2026/11/24/11/sales-1-2026-11-24-11-00-00-a:0000000001",
                 "I-1001", "Electronics", 199.99, 2, ts("2026-11-24T10:15:30Z"), "CA", "Express", "Google");
         assertThat((String) first[0]).hasSize(64);
         assertThat(sink.get(1, "referral")).isEqualTo("");
         assertThat(sink.get(1, "price")).isEqualTo(12.5);
         assertThat(sink.get(2, "price")).isEqualTo(0.1);
-        assertThat(sink.eventTimes).containsExactly(Instant.parse("2026-11-24T10:15:30Z"),
-                Instant.parse("2026-11-24T23:59:59Z"), Instant.parse("2026-11-25T00:00:00Z"));
+        assertThat(sink.eventTimes).as("the trigger fired when the object's records arrived").containsOnly(ARRIVAL);
+    }
+
+    @Test
+    void aBackDatedSaleChangesWhenItsObjectArrivedAndKeepsItsOrderDate() throws IOException {
+        // issue 10 item 1: a historical sale loaded through the trigger is a change of today, ordered months ago
+        String line = "I-2001,Garden,50.00,3,2026-02-14 09:30:00,WA,Standard,Direct";
+        ChangeSink sink = parse("aurora-sales/2026/11/24/11/a", Compress.utf8(line + "\n"));
+
+        assertThat(sink.get(0, "change_ts")).isEqualTo(ts("2026-11-24T11:00:00Z"));
+        assertThat(sink.get(0, "order_date")).isEqualTo(ts("2026-02-14T09:30:00Z"));
+        assertThat(sink.eventTimes).containsExactly(ARRIVAL);
+    }
+
+    @Test
+    void anObjectOutsideTheFirehoseLayoutChangesAtTheStartOfItsWindowDate() throws IOException {
+        ChangeSink sink = parse(object("aurora-sales/manual/a.csv", null), Compress.utf8(LINE1 + "\n"));
+        assertThat(sink.get(0, "change_ts")).isEqualTo(ts("2026-11-24T00:00:00Z"));
     }
 
     @Test
     void gzipAndPlainGiveTheSameRowsAndARedeliveryTheSameKeys() throws IOException {
         String body = LINE1 + "\n" + LINE2 + "\n";
         ChangeSink plain = parse("aurora-sales/2026/11/24/11/a", Compress.utf8(body));
-        ChangeSink gzip = parse("aurora-sales/2026/11/24/12/b", Compress.gzip(body));
+        ChangeSink gzip = parse(object("aurora-sales/2026/11/24/12/b", ARRIVAL.plusSeconds(3617)), Compress.gzip(body));
 
         assertThat(gzip.column("change_key")).containsExactlyElementsOf(plain.column("change_key"));
         assertThat(gzip.column("sale_id")).containsExactlyElementsOf(plain.column("sale_id"));
@@ -125,7 +146,7 @@ class AuroraSalesCsvParserTest {
         AuroraSalesCsvParser small = new AuroraSalesCsvParser(new AuroraSalesSourceSpec(1024));
         String huge = "I-9,Books,1,1,2026-11-24 10:00:00,NY,Standard," + "x".repeat(3 << 20);
         ChangeSink sink = new ChangeSink();
-        small.parse(object("aurora-sales/2026/11/24/11/a"),
+        small.parse(object("aurora-sales/2026/11/24/11/a", ARRIVAL),
                 new ByteArrayInputStream(Compress.gzip(LINE1 + "\n" + huge + "\n" + LINE2 + "\n")), sink);
 
         assertThat(sink.column("item_id")).containsExactly("I-1001", "I-1002");

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import io.tidemark.config.DebeziumSourceSpec;
 import io.tidemark.landing.ReasonCode;
 import io.tidemark.sources.LandedObject;
+import io.tidemark.testing.Samples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class DebeziumParserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path SAMPLES = Path.of("/work/shared/samples/debezium");
+    private static final Path SAMPLES = Samples.path("debezium");
     private static final LandedObject OBJECT = new LandedObject("s3://landing/debezium/shop.public.sales/x.json",
             "debezium/shop.public.sales/x.json", null, null, LocalDate.parse("2026-11-24"));
     private static final String SOURCE_MYSQL = "\"source\":{\"connector\":\"mysql\",\"ts_ms\":1764000000000,"

@@ -8,6 +8,7 @@ import io.tidemark.config.ConfigException;
 import io.tidemark.config.DmsSourceSpec;
 import io.tidemark.landing.ReasonCode;
 import io.tidemark.sources.LandedObject;
+import io.tidemark.testing.Samples;
 import io.tidemark.testing.Compress;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class DmsCsvParserTest {
     private static final String PREFIX = "dms/shop/public/sales/";
-    private static final Path SAMPLES = Path.of("/work/shared/samples/dms");
+    private static final Path SAMPLES = Samples.path("dms");
 
     private static LandedObject object(String key) {
         return new LandedObject("s3://landing/" + key, key, null, null, LocalDate.parse("2026-11-24"));

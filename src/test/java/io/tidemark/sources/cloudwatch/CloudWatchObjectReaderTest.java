@@ -313,8 +313,8 @@ class CloudWatchObjectReaderTest {
             assertThat(q.reason()).isEqualTo(ReasonCode.MALFORMED_JSON);
             assertThat(q.offset()).isEqualTo(1L);
             assertThat(q.detail()).startsWith("Cannot parse envelope: Unexpected character (',' (code 44))")
-                    .endsWith("; skipped 3 bytes to the next line starting with '{'");
-            assertThat(q.raw()).isEqualTo("]}\n");
+                    .endsWith("; skipped 81 bytes to the next line starting with '{'");
+            assertThat(q.raw()).isEqualTo("{\"messageType\":\"DATA_MESSAGE\",\"logGroup\":\"/app/api\",\"logEvents\":[{\"id\":\"b-0\",,]}\n");
         });
     }
 

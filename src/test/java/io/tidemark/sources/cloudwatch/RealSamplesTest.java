@@ -1,14 +1,13 @@
 package io.tidemark.sources.cloudwatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidemark.testing.Samples;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reads real payloads (shared/samples, see SOURCES.md) turned into landed objects: the base64-decoded
+ * Reads real payloads (src/test/resources/samples, see SOURCES.md there) turned into landed objects: the base64-decoded
  * data fields concatenated in order, byte for byte what Firehose writes to S3 without a transform.
  */
 class RealSamplesTest {
@@ -31,14 +30,12 @@ class RealSamplesTest {
 
     @BeforeEach
     void locateSamples() {
-        samples = Path.of(System.getProperty("tidemark.repo.root", "."), "..", "shared", "samples").normalize();
-        assumeThat(Files.isDirectory(samples)).as("samples folder %s", samples).isTrue();
+        samples = Samples.path("SOURCES.md").getParent();
     }
 
     /** The landed object: every data blob selected from the sample, base64-decoded and concatenated. */
     private byte[] landedObject(String file, Function<JsonNode, List<JsonNode>> dataFields) throws IOException {
-        Path path = samples.resolve(file);
-        assumeThat(Files.exists(path)).as("sample %s", path).isTrue();
+        Path path = Samples.path(file);
         ByteArrayOutputStream object = new ByteArrayOutputStream();
         for (JsonNode data : dataFields.apply(JSON.readTree(path.toFile()))) {
             object.writeBytes(Base64.getDecoder().decode(data.asText()));

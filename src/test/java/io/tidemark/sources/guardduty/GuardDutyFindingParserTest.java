@@ -10,9 +10,9 @@ import io.tidemark.config.DatasetSchemas;
 import io.tidemark.landing.QuarantineRecord;
 import io.tidemark.landing.ReasonCode;
 import io.tidemark.sources.LandedObject;
+import io.tidemark.testing.Samples;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -81,9 +81,7 @@ class GuardDutyFindingParserTest {
 
     @Test
     void realSampleWithOnlyRegionAndDetailIsAccepted() throws IOException {
-        Path sample = Path.of(System.getProperty("tidemark.repo.root", ".")).resolve("..").resolve("shared/samples/guardduty/awssamples_gd2acl_test_event.json");
-        Path shared = Files.isRegularFile(sample) ? sample : Path.of("/work/shared/samples/guardduty/awssamples_gd2acl_test_event.json");
-        String text = Files.readString(shared);
+        String text = Files.readString(Samples.path("guardduty/awssamples_gd2acl_test_event.json"));
 
         CollectingSink sink = parse(text, 0);
 

@@ -1,13 +1,13 @@
 package io.tidemark.sources.ses;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.landing.ReasonCode;
 import io.tidemark.sources.LandedObject;
+import io.tidemark.testing.Samples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real SES payloads (shared/samples/ses-events, see SOURCES.md): LocalStack's snapshot of SES event publishing to SNS,
+ * Real SES payloads (src/test/resources/samples/ses-events, see SOURCES.md there): LocalStack's snapshot of SES event publishing to SNS,
  * recorded against real AWS (the SNS {@code Message} objects are what SES would write to Firehose, but its values
  * are redacted, timestamps included), and a powertools SES receiving event (a different shape entirely).
  */
@@ -35,11 +35,7 @@ class SesRealSamplesTest {
 
     @BeforeEach
     void findSamples() {
-        samples = Path.of(System.getProperty("tidemark.repo.root", "."), "..", "shared", "samples", "ses-events").normalize();
-        if (!Files.isDirectory(samples)) {
-            samples = Path.of("/work/shared/samples/ses-events");
-        }
-        assumeThat(Files.isDirectory(samples)).as("samples folder %s", samples).isTrue();
+        samples = Samples.path("ses-events");
     }
 
     /** Every SNS {@code Message} of every snapshot, in file order (objects for events, text for SNS notices). */

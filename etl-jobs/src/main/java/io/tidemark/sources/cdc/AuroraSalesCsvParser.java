@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.commons.codec.digest.DigestUtils;
 
@@ -23,7 +24,10 @@ import org.apache.commons.codec.digest.DigestUtils;
  * <p>The table has no key in the feed, so {@code sale_id} is the SHA-256 hex of the line's eight fields joined by
  * commas (the line without its line break): a redelivered line gets the same id and the same change key, and two
  * genuinely identical sales (same item, price, quantity, second, state, shipping and referral) collapse into one.
- * The change time is OrderDate. Lines are streamed ({@link LineReader}): CRLF, LF, blank lines (not records) and a
+ * The change time is when the trigger fired, i.e. when the row was inserted: the Firehose arrival time of the object
+ * (from its key; the window's date at 00:00 UTC for an object outside the Firehose layout). OrderDate is a business
+ * date that may be months old (a historical table loaded through the trigger) and stays in {@code order_date}.
+ * Lines are streamed ({@link LineReader}): CRLF, LF, blank lines (not records) and a
  * missing final line break are all accepted; a line longer than maxRecordBytes is OVERSIZED_RECORD; a line with
  * another number of fields than 8 is MALFORMED_CSV (never shifted into the columns).
  */
@@ -57,6 +61,11 @@ public final class AuroraSalesCsvParser implements ObjectParser {
         });
     }
 
+    /** When the trigger fired: the object's Firehose arrival, else the start of the window's date. */
+    static Instant insertTime(LandedObject object) {
+        return object.arrival() != null ? object.arrival() : object.windowDate().atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
     private void parseLine(LandedObject object, String line, long offset, RecordSink sink) {
         String[] f = line.split(",", -1);
         if (f.length != FIELDS) {
@@ -75,8 +84,9 @@ public final class AuroraSalesCsvParser implements ObjectParser {
             SalesImage image = new SalesImage(f[0], f[1], price, quantity, orderDate, f[5], f[6], f[7]);
             String saleId = DigestUtils.sha256Hex(line.getBytes(StandardCharsets.UTF_8));
             String seq = object.key() + ":" + String.format("%010d", offset + 1);
-            SalesChange change = new SalesChange(SalesChange.AURORA, "I", saleId, orderDate, seq, image);
-            sink.row(SalesChange.DATASET, change.toRow(), offset, orderDate);
+            Instant inserted = insertTime(object);
+            SalesChange change = new SalesChange(SalesChange.AURORA, "I", saleId, inserted, seq, image);
+            sink.row(SalesChange.DATASET, change.toRow(), offset, inserted);
         } catch (BadValue e) {
             sink.quarantine(new QuarantineRecord(object.uri(), offset, e.reason(),
                     e.getMessage() + " (line " + (offset + 1) + ")", line));

@@ -34,13 +34,13 @@ public record SalesChange(String source, String op, String saleId, Instant chang
     }
 
     /**
-     * The dedup key: SHA-256 hex of source, sale_id, change time and source sequence. Aurora rows leave the
-     * sequence out: their position (object key + line) changes when Firehose redelivers them under a new key, while
-     * their content hash and OrderDate do not.
+     * The dedup key: SHA-256 hex of source, sale_id, change time and source sequence. Aurora rows are an insert-only
+     * feed whose sale_id is the line's content hash, so their key is source and sale_id alone: a redelivered line
+     * lands under a new object key with a new arrival time (its change time and position), but it is the same insert.
      */
     public String changeKey() {
-        String seq = AURORA.equals(source) ? "" : sourceSeq;
-        String joined = source + '\u001f' + saleId + '\u001f' + changeTs + '\u001f' + seq;
+        boolean aurora = AURORA.equals(source);
+        String joined = source + '\u001f' + saleId + '\u001f' + (aurora ? "" : changeTs) + '\u001f' + (aurora ? "" : sourceSeq);
         return DigestUtils.sha256Hex(joined.getBytes(StandardCharsets.UTF_8));
     }
 
