@@ -115,6 +115,10 @@ public final class CurateJob {
         }
 
         SourceBatch batch = sourceFor(spec, hadoopConf).read(spark, fresh, context);
+        if (!batch.changedObjects().isEmpty()) {
+            System.err.println("tidemark " + spec.job() + " " + window.label() + ": " + batch.changedObjects().size()
+                    + " object(s) changed after they were listed, left for the next run: " + batch.changedObjects());
+        }
         List<TableRef> tables = new ArrayList<>();
         spec.datasets().forEach(dataset -> tables.add(new TableRef(config.catalog().curatedDatabase(), dataset)));
         tables.add(new TableRef(config.catalog().quarantineDatabase(), spec.job()));
