@@ -231,6 +231,32 @@ public final class GlueCatalog implements Catalog, AutoCloseable {
         return ordered;
     }
 
+    /**
+     * Every partition with its location, listed with GetPartitions page by page (the SDK's paginator follows
+     * {@code NextToken}); empty when the table does not exist. Used by garbage collection, which must see them all.
+     */
+    @Override
+    public Map<PartitionKey, String> allLocations(TableRef table) {
+        Optional<Table> existing = table(table);
+        if (existing.isEmpty()) {
+            return Map.of();
+        }
+        List<String> partitioning = existing.get().partitionKeys().stream().map(Column::name).toList();
+        Map<PartitionKey, String> found = new LinkedHashMap<>();
+        call("list the partitions of " + table, () -> {
+            glue.getPartitionsPaginator(r -> r.catalogId(catalogId).databaseName(table.database()).tableName(table.table())
+                            .maxResults(MAX_PARTITIONS_PER_GET))
+                    .stream().flatMap(page -> page.partitions().stream()).forEach(partition -> {
+                        if (partition.storageDescriptor() != null && partition.storageDescriptor().location() != null) {
+                            found.put(PartitionKey.of(table.table(), partitioning, partition.values()),
+                                    partition.storageDescriptor().location());
+                        }
+                    });
+            return null;
+        });
+        return found;
+    }
+
     @Override
     public void publish(TableRef table, List<PartitionVersion> versions) {
         if (versions.isEmpty()) {
