@@ -133,7 +133,7 @@ public final class ParsedObjectSource implements SourceReader {
                 try {
                     parser.parse(landed, in, collector);
                     in.transferTo(OutputStream.nullOutputStream());
-                } catch (IOException | UncheckedIOException e) {
+                } catch (IOException | RuntimeException e) {
                     if (!listed.changed()) {
                         throw e;
                     }
