@@ -16,6 +16,7 @@ import io.tidemark.conform.evolution.EvolvedDataset;
 import io.tidemark.conform.evolution.SchemaChangeLog;
 import io.tidemark.conform.evolution.SchemaEvolution;
 import io.tidemark.conform.evolution.SchemaRecords;
+import io.tidemark.lake.StorageEndpoint;
 import io.tidemark.lake.LakeLayout;
 import io.tidemark.lake.PartitionVersion;
 import io.tidemark.lake.PartitionVersionWriter;
@@ -105,6 +106,7 @@ public final class CurateJob {
             listed = new ObjectDiscovery(hadoopConf.get()).list(config.landingRoot(), spec.landingPrefix(), spec.landingLayout(), window);
         } catch (UncheckedIOException e) {
             throw new TidemarkException(ErrorCode.INPUT_UNREADABLE, e.getMessage()
+                    + StorageEndpoint.of(config.landingRoot(), hadoopConf.get())
                     + " (check landingRoot in the runtime config and the credentials for it)", e);
         }
         Set<String> processed = ledger.processedIdentities(window, spec.landingLayout());

@@ -497,7 +497,7 @@ public final class GlueCatalog implements Catalog, AutoCloseable {
     }
 
     /** Runs one Glue call (with the SDK's retries); what is still failing after them names the action. */
-    private static <T> T call(String action, Supplier<T> request) {
+    private <T> T call(String action, Supplier<T> request) {
         try {
             return request.get();
         } catch (GlueException e) {
@@ -506,9 +506,16 @@ public final class GlueCatalog implements Catalog, AutoCloseable {
             throw new TidemarkException(ErrorCode.CATALOG_FAILED, "Cannot " + action + " in the Glue Data Catalog: "
                     + code + ": " + message + " (check the IAM permissions listed in the README, and catalog.region)", e);
         } catch (SdkClientException e) {
-            throw new TidemarkException(ErrorCode.CATALOG_FAILED, "Cannot " + action + " in the Glue Data Catalog: "
-                    + e.getMessage() + " (check catalog.region / catalog.endpoint and the network path to Glue)", e);
+            throw new TidemarkException(ErrorCode.CATALOG_FAILED, "Cannot " + action + " in the Glue Data Catalog at "
+                    + endpoint() + ": " + e.getMessage() + " (check catalog.region / catalog.endpoint and the network path to Glue)", e);
         }
+    }
+
+    /** The endpoint the client talks to: the configured one, else the region's. */
+    private String endpoint() {
+        var configuration = glue.serviceClientConfiguration();
+        return configuration.endpointOverride().map(Object::toString)
+                .orElse("the endpoint of region " + configuration.region());
     }
 
     private static <T> List<List<T>> chunks(List<T> items, int size) {
