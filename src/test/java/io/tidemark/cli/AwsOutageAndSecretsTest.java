@@ -86,8 +86,6 @@ class AwsOutageAndSecretsTest {
     private static final ByteArrayOutputStream OUT = new ByteArrayOutputStream();
     private static final ByteArrayOutputStream ERR = new ByteArrayOutputStream();
     private static final List<String> MESSAGES = new ArrayList<>();
-    private static PrintStream originalOut;
-    private static PrintStream originalErr;
 
     @BeforeAll
     static void start() throws Exception {
@@ -115,18 +113,10 @@ class AwsOutageAndSecretsTest {
                 .formatted(MotoServer.REGION, proxy.endpoint()));
         envConfig = writeConfig("env.json", """
                 {"url": "%s", "user": "postgres", "passwordEnv": "%s"}""".formatted(warehouse.jdbcUrl(), ENV_VARIABLE));
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(OUT, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(ERR, true, StandardCharsets.UTF_8));
     }
 
     @AfterAll
     static void stop() {
-        if (originalOut != null) {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
         System.clearProperty("aws.accessKeyId");
         System.clearProperty("aws.secretAccessKey");
         if (proxy != null) {
@@ -162,12 +152,12 @@ class AwsOutageAndSecretsTest {
         JobSpec spec = new JobSpecs().get("cwlogs");
         LandingWindow first = window(0);
         try (TidemarkRuntime runtime = new TidemarkRuntime(workdir, new io.tidemark.config.JsonConfigReader().read(secretConfig, io.tidemark.config.RuntimeConfig.class))) {
-            JobRunner cutAfterWrite = new JobRunner(runtime, System.err, (point, job, window) -> {
+            JobRunner cutAfterWrite = new JobRunner(runtime, new PrintStream(ERR, true, StandardCharsets.UTF_8), (point, job, window) -> {
                 if (point == FaultPoint.AFTER_WRITE) {
                     proxy.cut();
                 }
             });
-            assertThatThrownBy(() -> cutAfterWrite.run(spec, first, true))
+            assertThatThrownBy(() -> captured(() -> cutAfterWrite.run(spec, first, true)))
                     .satisfies(e -> MESSAGES.add(String.valueOf(e.getMessage())))
                     .hasMessageContaining(proxy.endpoint().getAuthority());
         } finally {
@@ -204,8 +194,6 @@ class AwsOutageAndSecretsTest {
         assertThat(page).exists();
 
         Map<String, String> searched = new LinkedHashMap<>();
-        System.out.flush();
-        System.err.flush();
         searched.put("stdout", OUT.toString(StandardCharsets.UTF_8));
         searched.put("stderr", ERR.toString(StandardCharsets.UTF_8));
         searched.put("report page", Files.readString(page));
@@ -226,19 +214,30 @@ class AwsOutageAndSecretsTest {
         String[] withWorkdir = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
                 java.util.stream.Stream.of("--workdir", workdir.toString())).toArray(String[]::new);
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream before = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = TidemarkCli.execute(withWorkdir);
-        } finally {
-            System.setOut(before);
-        }
+        int exit = captured(() -> TidemarkCli.execute(withWorkdir), captured);
         String stdout = captured.toString(StandardCharsets.UTF_8);
-        System.out.print(stdout);
+        OUT.writeBytes(captured.toByteArray());
         CapturedCli result = new CapturedCli(exit, stdout);
         MESSAGES.add(stdout);
         return result;
+    }
+
+    /** Runs {@code call} with stdout and stderr captured (stderr into ERR), restoring both after: surefire talks on them. */
+    private static <T> T captured(java.util.function.Supplier<T> call, ByteArrayOutputStream out) {
+        PrintStream beforeOut = System.out;
+        PrintStream beforeErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(ERR, true, StandardCharsets.UTF_8));
+        try {
+            return call.get();
+        } finally {
+            System.setOut(beforeOut);
+            System.setErr(beforeErr);
+        }
+    }
+
+    private static <T> T captured(java.util.function.Supplier<T> call) {
+        return captured(call, OUT);
     }
 
     private static String runRecords() throws IOException {
