@@ -57,6 +57,57 @@ public final class MotoServer implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Creates an S3 bucket (idempotent). A plain path-style {@code PUT /bucket}: the emulator does not check
+     * signatures, and the test code stays clear of an S3 SDK client.
+     */
+    public void createBucket(String bucket) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) endpoint().resolve("/" + bucket).toURL().openConnection();
+            connection.setRequestMethod("PUT");
+            connection.setDoOutput(true);
+            byte[] body = ("<CreateBucketConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+                    + "<LocationConstraint>" + REGION + "</LocationConstraint></CreateBucketConfiguration>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            connection.getOutputStream().write(body);
+            int code = connection.getResponseCode();
+            connection.disconnect();
+            if (code != 200 && code != 409) {
+                throw new IllegalStateException("moto_server refused to create bucket " + bucket + ": HTTP " + code);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The Hadoop settings that point S3A ({@code s3a://}) at this emulator, as {@code spark.hadoop.*} keys for a
+     * runtime config's {@code spark.conf}: endpoint, path-style access, region, the test keys, and few, short
+     * retries so an outage fails fast.
+     */
+    public java.util.Map<String, String> s3aSparkSettings() {
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        s3aSettings().forEach((key, value) -> settings.put("spark.hadoop." + key, value));
+        return settings;
+    }
+
+    /** {@link #s3aSparkSettings()} as plain Hadoop keys ({@code fs.s3a.*}). */
+    public java.util.Map<String, String> s3aSettings() {
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settings.put("fs.s3a.endpoint", endpoint().toString());
+        settings.put("fs.s3a.endpoint.region", REGION);
+        settings.put("fs.s3a.path.style.access", "true");
+        settings.put("fs.s3a.connection.ssl.enabled", "false");
+        settings.put("fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+        settings.put("fs.s3a.access.key", ACCESS_KEY);
+        settings.put("fs.s3a.secret.key", SECRET_KEY);
+        settings.put("fs.s3a.attempts.maximum", "1");
+        settings.put("fs.s3a.retry.limit", "2");
+        settings.put("fs.s3a.retry.interval", "100ms");
+        settings.put("fs.s3a.connection.establish.timeout", "2000");
+        settings.put("fs.s3a.connection.timeout", "10000");
+        return settings;
+    }
+
     /** Stops the emulator (an outage as the client sees it: connections refused). */
     public void stop() {
         if (process != null) {

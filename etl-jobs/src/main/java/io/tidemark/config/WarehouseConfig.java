@@ -20,6 +20,15 @@ import java.util.regex.Pattern;
  *                     stage Parquet files and their COPY manifest; one folder per load id under it
  * @param iamRole      Redshift only: ARN of the IAM role the cluster assumes to read {@code stagingUri}
  *                     ({@code COPY ... IAM_ROLE}); an identifier, not a secret
+ * @param secretId     optional: name or ARN of an AWS Secrets Manager secret in the JSON shape of Redshift's own
+ *                     secrets ({@code username}, {@code password}, optional {@code engine}, {@code host},
+ *                     {@code port}, {@code dbname}); replaces {@code user} and {@code passwordEnv}, and gives the
+ *                     server when {@code url} is not set
+ * @param secretRegion optional: the region of the secret (default: the AWS SDK's region chain, e.g. {@code AWS_REGION})
+ * @param secretEndpoint optional: an endpoint replacing the region's Secrets Manager endpoint (a VPC interface
+ *                     endpoint; {@code http://} for local tests)
+ * @param requireTls   whether connections must use TLS with a verified server certificate; default {@code true}
+ *                     for Redshift and {@code false} for PostgreSQL
  */
 public record WarehouseConfig(
         @JsonProperty("url") String url,
@@ -29,7 +38,11 @@ public record WarehouseConfig(
         @JsonProperty("dimDateFrom") LocalDate dimDateFrom,
         @JsonProperty("dimDateTo") LocalDate dimDateTo,
         @JsonProperty("stagingUri") String stagingUri,
-        @JsonProperty("iamRole") String iamRole) {
+        @JsonProperty("iamRole") String iamRole,
+        @JsonProperty("secretId") String secretId,
+        @JsonProperty("secretRegion") String secretRegion,
+        @JsonProperty("secretEndpoint") String secretEndpoint,
+        @JsonProperty("requireTls") Boolean requireTls) {
 
     public static final String DEFAULT_SCHEMA = "tidemark";
     private static final Pattern IAM_ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
@@ -51,15 +64,62 @@ public record WarehouseConfig(
             throw new ConfigException("warehouse.iamRole must be an IAM role ARN (arn:aws:iam::123456789012:role/name), got '"
                     + iamRole + "'");
         }
+        if (secretId != null && url != null && url.startsWith(REDSHIFT_IAM)) {
+            throw new ConfigException("Cannot use warehouse.secretId with a jdbc:redshift:iam:// URL: IAM authentication"
+                    + " needs no password; remove one of them");
+        }
+        if (secretId != null && (secretId.isBlank() || secretId.chars().anyMatch(Character::isWhitespace))) {
+            throw new ConfigException("warehouse.secretId must be a secret name or ARN without spaces, got '" + secretId + "'");
+        }
+        if (secretRegion != null && !secretRegion.matches("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}")) {
+            throw new ConfigException("warehouse.secretRegion must be an AWS region name such as \"eu-west-1\", got '"
+                    + secretRegion + "'");
+        }
+        if (secretEndpoint != null && !secretEndpoint.matches("https?://[^/@\\s]+(/[^@\\s]*)?")) {
+            throw new ConfigException("warehouse.secretEndpoint must be an https:// (or, for local tests, http://) URL"
+                    + " without credentials");
+        }
         if (stagingUri != null && !STAGING_URI.matcher(stagingUri).matches()) {
             throw new ConfigException("warehouse.stagingUri must be an s3://, s3a:// or file:/ URI without quotes or spaces, got '"
                     + stagingUri + "'");
         }
     }
 
+    public WarehouseConfig(String url, String user, String passwordEnv, String schema, LocalDate dimDateFrom,
+                           LocalDate dimDateTo, String stagingUri, String iamRole) {
+        this(url, user, passwordEnv, schema, dimDateFrom, dimDateTo, stagingUri, iamRole, null, null, null, null);
+    }
+
     public static WarehouseConfig defaults() {
         return new WarehouseConfig(null, null, null, null, null, null, null, null);
     }
+
+    /** Whether a server is configured (by {@code url} or by the secret's host), rather than the embedded PostgreSQL. */
+    public boolean usesServer() {
+        return url != null || secretId != null;
+    }
+
+    /** The Secrets Manager secret holding the credentials, if configured. */
+    public Optional<String> secret() {
+        return Optional.ofNullable(secretId);
+    }
+
+    /** {@code jdbc:redshift:iam://}: the driver authenticates with IAM (temporary credentials), no password at all. */
+    public boolean usesIamAuthentication() {
+        return url != null && url.startsWith(REDSHIFT_IAM);
+    }
+
+    /** Whether connections to a server of this dialect must use verified TLS. */
+    public boolean tlsRequired(boolean redshift) {
+        return requireTls == null ? redshift : requireTls;
+    }
+
+    /** The Secrets Manager endpoint replacing the region's, if configured. */
+    public Optional<java.net.URI> secretsEndpoint() {
+        return Optional.ofNullable(secretEndpoint).map(java.net.URI::create);
+    }
+
+    private static final String REDSHIFT_IAM = "jdbc:redshift:iam:";
 
     /** The configured server, or empty for the embedded PostgreSQL. */
     public Optional<String> jdbcUrl() {

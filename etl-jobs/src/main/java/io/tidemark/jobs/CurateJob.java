@@ -19,6 +19,7 @@ import io.tidemark.conform.evolution.EvolvedDataset;
 import io.tidemark.conform.evolution.SchemaChangeLog;
 import io.tidemark.conform.evolution.SchemaEvolution;
 import io.tidemark.conform.evolution.SchemaRecords;
+import io.tidemark.lake.StorageEndpoint;
 import io.tidemark.lake.LakeLayout;
 import io.tidemark.lake.PartitionVersion;
 import io.tidemark.lake.PartitionVersionWriter;
@@ -130,6 +131,7 @@ public final class CurateJob {
             listed = new ObjectDiscovery(hadoopConf.get()).list(config.landingRoot(), spec, window);
         } catch (UncheckedIOException e) {
             throw new TidemarkException(ErrorCode.INPUT_UNREADABLE, e.getMessage()
+                    + StorageEndpoint.of(config.landingRoot(), hadoopConf.get())
                     + " (check landingRoot in the runtime config and the credentials for it)", e);
         }
         Set<String> processed = ledger.processedIdentities(window, spec.landingLayout());
@@ -143,6 +145,10 @@ public final class CurateJob {
         spec.datasets().forEach(dataset -> rules.put(dataset, gate.rules(dataset)));
         rules.put(QuarantineRows.SCHEMA, gate.rules(QuarantineRows.SCHEMA));
         SourceBatch batch = sourceFor(spec, hadoopConf).read(spark, fresh, context);
+        if (!batch.changedObjects().isEmpty()) {
+            System.err.println("tidemark " + spec.job() + " " + window.label() + ": " + batch.changedObjects().size()
+                    + " object(s) changed after they were listed, left for the next run: " + batch.changedObjects());
+        }
         List<TableRef> tables = new ArrayList<>();
         spec.datasets().forEach(dataset -> tables.add(new TableRef(config.catalog().curatedDatabase(), dataset)));
         tables.add(new TableRef(config.catalog().quarantineDatabase(), spec.job()));

@@ -1,5 +1,10 @@
 package io.tidemark.jobs;
 
+import io.tidemark.config.ConfigException;
+import io.tidemark.lake.StorageEndpoint;
+import io.tidemark.ops.ErrorCode;
+import io.tidemark.ops.TidemarkException;
+
 import io.tidemark.catalog.TableLocks;
 import io.tidemark.catalog.TableRef;
 import io.tidemark.config.JobSpec;
@@ -55,6 +60,22 @@ public final class JobRunner {
      * the time it runs, under the tables' locks, so a slower window never loads an older version over a newer one.
      */
     public RunResult run(JobSpec spec, LandingWindow window, boolean load, RunOrigin origin) {
+        try {
+            return runOnce(spec, window, load, origin);
+        } catch (TidemarkException | ConfigException | CurateJob.QualityGateException e) {
+            throw e;
+        } catch (Exception e) {
+            // S3A's failures name a path, not where it lives: the message names the endpoint too
+            String storage = StorageEndpoint.failureOf(e, runtime.spark().sparkContext().hadoopConfiguration()).orElse(null);
+            if (storage == null) {
+                throw e;
+            }
+            throw new TidemarkException(ErrorCode.STORAGE_FAILED, "Cannot run " + spec.job() + " " + window.label()
+                    + ": " + storage + "; the rerun of the window converges once S3 answers again", e);
+        }
+    }
+
+    private RunResult runOnce(JobSpec spec, LandingWindow window, boolean load, RunOrigin origin) {
         long started = System.currentTimeMillis();
         validate(spec);
         TableLocks locks = safety.leases() ? runtime.tableLocks() : new TableLocks();

@@ -103,7 +103,7 @@ public final class TidemarkRuntime implements AutoCloseable {
     }
 
     private WarehouseConnector connect(boolean create) {
-        if (config.warehouse().jdbcUrl().isPresent()) {
+        if (config.warehouse().usesServer()) {
             return WarehouseConnector.server(config.warehouse());
         }
         Path data = EmbeddedWarehouse.dataDirectoryIn(workdir);

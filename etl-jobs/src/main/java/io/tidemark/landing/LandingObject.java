@@ -14,6 +14,14 @@ public record LandingObject(String uri, long size, String version) implements Se
         requireNonNull(version, "version is null");
     }
 
+    /** The S3 ETag the object was listed with, if its file system reports one. */
+    public java.util.Optional<String> etag() {
+        return version.startsWith(ETAG) ? java.util.Optional.of(version.substring(ETAG.length())) : java.util.Optional.empty();
+    }
+
+    /** Prefix of a version tag that is an S3 ETag ({@code etag:<etag>}); other tags are {@code mtime:<millis>}. */
+    public static final String ETAG = "etag:";
+
     /** Identity used by the ledger: an object is new when this was never recorded. */
     public String identity() {
         return uri + "|" + size + "|" + version;

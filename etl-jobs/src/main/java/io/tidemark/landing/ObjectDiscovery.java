@@ -122,7 +122,7 @@ public final class ObjectDiscovery {
 
     private static String versionOf(FileStatus status) {
         if (status instanceof EtagSource etagSource && etagSource.getEtag() != null && !etagSource.getEtag().isEmpty()) {
-            return "etag:" + etagSource.getEtag();
+            return LandingObject.ETAG + etagSource.getEtag();
         }
         return "mtime:" + status.getModificationTime();
     }

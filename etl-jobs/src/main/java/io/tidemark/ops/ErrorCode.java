@@ -10,6 +10,8 @@ public enum ErrorCode {
     INPUT_UNREADABLE(Kind.EXTERNAL, 4),
     /** The catalog (the AWS Glue Data Catalog through the SDK) refused a change or stayed unreachable after retries. */
     CATALOG_FAILED(Kind.EXTERNAL, 1),
+    /** The lake's storage (S3) failed or stayed unreachable after the S3A and SDK retries, in the middle of a run. */
+    STORAGE_FAILED(Kind.EXTERNAL, 1),
     /** The warehouse refused or lost the load after retries. */
     WAREHOUSE_FAILED(Kind.EXTERNAL, 1),
     /**

@@ -8,6 +8,7 @@ import io.tidemark.landing.FirehoseObjectKey;
 import io.tidemark.landing.HadoopConf;
 import io.tidemark.landing.LandingObject;
 import io.tidemark.landing.ObjectDiscovery;
+import io.tidemark.landing.ListedObjectStream;
 import io.tidemark.landing.QuarantineRecord;
 import io.tidemark.landing.ReasonCode;
 import io.tidemark.landing.RunContext;
@@ -18,7 +19,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,8 +37,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -86,6 +84,8 @@ public final class ParsedObjectSource implements SourceReader {
         spark.sparkContext().setJobDescription("tidemark " + context.job() + " " + context.window() + ": read " + objects.size() + " objects");
         List<ObjectReport> reports = items.filter(i -> i instanceof SourceItem.Done)
                 .map(i -> ((SourceItem.Done) i).report()).collect();
+        List<String> changed = items.filter(i -> i instanceof SourceItem.Changed)
+                .map(i -> ((SourceItem.Changed) i).uri()).collect();
         Map<String, Dataset<Row>> datasets = new LinkedHashMap<>();
         for (String dataset : parser.datasets()) {
             JavaRDD<Row> rows = items.filter(i -> i instanceof SourceItem.Curated c && c.dataset().equals(dataset))
@@ -96,7 +96,8 @@ public final class ParsedObjectSource implements SourceReader {
                 spark.createDataFrame(items.filter(i -> i instanceof SourceItem.Quarantined)
                         .map(i -> ((SourceItem.Quarantined) i).row()), QuarantineRows.struct()),
                 reports,
-                items::unpersist);
+                items::unpersist,
+                changed);
     }
 
     /** What the task needs to know about an object beyond its bytes. */
@@ -136,11 +137,19 @@ public final class ParsedObjectSource implements SourceReader {
             LandedObject landed = describe(object, landingRoot, context, arrivalZone);
             Collector collector = new Collector(landed, context, lateArrivalHorizon);
             MessageDigest md5 = md5();
-            try {
-                FileSystem fs = FileSystem.get(URI.create(object.uri()), hadoopConf.get());
-                try (InputStream in = new DigestInputStream(fs.open(new Path(object.uri())), md5)) {
+            try (ListedObjectStream listed = ListedObjectStream.open(hadoopConf.get(), object);
+                 InputStream in = new DigestInputStream(listed, md5)) {
+                try {
                     parser.parse(landed, in, collector);
                     in.transferTo(OutputStream.nullOutputStream());
+                } catch (IOException | RuntimeException e) {
+                    if (!listed.changed()) {
+                        throw e;
+                    }
+                }
+                if (listed.changed()) {
+                    // rewritten since the listing (whatever the parser made of the failed read): keep nothing of it
+                    return List.of(new SourceItem.Changed(object.uri()));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read landed object " + object.uri() + ": " + e.getMessage(), e);

@@ -13,6 +13,13 @@ public sealed interface SourceItem extends Serializable {
     record Quarantined(Row row) implements SourceItem {
     }
 
+    /**
+     * The object was rewritten after it was listed (its ETag changed, see {@code ListedObjectStream}): nothing of
+     * it is kept, and it is left for the next run.
+     */
+    record Changed(String uri) implements SourceItem {
+    }
+
     /** The object is done: what it held. */
     record Done(ObjectReport report) implements SourceItem {
     }

@@ -12,9 +12,10 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * Opens connections to the configured warehouse: the embedded PostgreSQL when the config has no URL, otherwise
- * the server at the URL with the configured user and the password read from the environment variable named by
- * {@code passwordEnv}. The password is never logged, printed or part of {@link #toString()}.
+ * Opens connections to the configured warehouse: the embedded PostgreSQL when the config names no server, otherwise
+ * the server with credentials from Secrets Manager ({@code secretId}), IAM ({@code jdbc:redshift:iam://}) or the
+ * environment variable named by {@code passwordEnv}. The password is never logged, printed or part of
+ * {@link #toString()}.
  *
  * <p>The driver is chosen by the URL, not by {@code DriverManager}: the Redshift driver also accepts some
  * PostgreSQL URLs, so {@code jdbc:redshift:} goes to the Redshift driver and everything else to pgjdbc.
@@ -30,11 +31,11 @@ public final class WarehouseConnector implements ConnectionSource {
         this.opener = opener;
     }
 
-    /** Connects to the configured server, or to {@code embedded} when the config has no URL. */
+    /** Connects to the configured server, or to {@code embedded} when the config names none. */
     public static WarehouseConnector of(WarehouseConfig config, EmbeddedWarehouse embedded,
                                         Function<String, String> environment) {
         Objects.requireNonNull(config, "config is null");
-        if (config.jdbcUrl().isEmpty()) {
+        if (!config.usesServer()) {
             if (embedded == null) {
                 throw new ConfigException("Cannot connect to the warehouse: warehouse.url is not set and no embedded warehouse was started");
             }
@@ -50,27 +51,78 @@ public final class WarehouseConnector implements ConnectionSource {
                 dataSource::getConnection);
     }
 
-    /** Connects to {@code config.url()}, reading the password from the process environment. */
+    /** Connects to the configured server with the credentials of the process (environment, Secrets Manager, IAM). */
     public static WarehouseConnector server(WarehouseConfig config) {
         return server(config, System::getenv);
     }
 
-    /** Connects to {@code config.url()}, reading the password with {@code environment} (a variable name lookup). */
+    /** Connects to the configured server, reading a {@code passwordEnv} password with {@code environment}. */
     public static WarehouseConnector server(WarehouseConfig config, Function<String, String> environment) {
+        return server(config, environment, SecretsManagerWarehouseSecrets::read);
+    }
+
+    /**
+     * Connects to the configured server. Credentials, in this order: {@code jdbc:redshift:iam://} URLs use the
+     * driver's IAM authentication with no password; {@code warehouse.secretId} gives user and password (and the
+     * server when {@code url} is not set) through {@code secrets}; otherwise {@code user} and the password in the
+     * environment variable {@code passwordEnv}. TLS with a verified certificate is required as
+     * {@link WarehouseConfig#tlsRequired} says.
+     */
+    public static WarehouseConnector server(WarehouseConfig config, Function<String, String> environment,
+                                            Function<WarehouseConfig, WarehouseSecret> secrets) {
         Objects.requireNonNull(config, "config is null");
         Objects.requireNonNull(environment, "environment is null");
-        String url = config.jdbcUrl().orElseThrow(
-                () -> new ConfigException("Cannot connect to a warehouse server: warehouse.url is not set"));
-        String password = environment.apply(config.passwordEnv());
-        if (password == null || password.isEmpty()) {
-            throw new ConfigException("Cannot connect to the warehouse at " + url + ": environment variable "
-                    + config.passwordEnv() + " (warehouse.passwordEnv) holding the password is not set");
+        Objects.requireNonNull(secrets, "secrets is null");
+        Properties properties = new Properties();
+        String url;
+        String user;
+        if (config.secret().isPresent()) {
+            WarehouseSecret secret = secrets.apply(config);
+            url = config.jdbcUrl().or(secret::jdbcUrl).orElseThrow(() -> new ConfigException("Cannot connect to the warehouse:"
+                    + " warehouse.url is not set and the secret " + config.secret().get() + " has no host"));
+            user = secret.username();
+            properties.put("password", secret.password());
+        } else {
+            url = config.jdbcUrl().orElseThrow(
+                    () -> new ConfigException("Cannot connect to a warehouse server: warehouse.url is not set"));
+            user = config.user();
+            if (!config.usesIamAuthentication()) {
+                String password = environment.apply(config.passwordEnv());
+                if (password == null || password.isEmpty()) {
+                    throw new ConfigException("Cannot connect to the warehouse at " + url + ": environment variable "
+                            + config.passwordEnv() + " (warehouse.passwordEnv) holding the password is not set"
+                            + " (or use warehouse.secretId, or a jdbc:redshift:iam:// URL)");
+                }
+                properties.put("password", password);
+            }
         }
         SqlDialect dialect = SqlDialect.ofJdbcUrl(url);
-        Properties properties = new Properties();
-        properties.putAll(Map.of("user", config.user(), "password", password));
-        return new WarehouseConnector(dialect, url + " as " + config.user(),
+        if (config.usesIamAuthentication()) {
+            properties.put("DbUser", user); // the driver gets temporary credentials for this database user
+        } else {
+            properties.put("user", user);
+        }
+        tls(properties, dialect, config.tlsRequired(dialect == SqlDialect.REDSHIFT));
+        return new WarehouseConnector(dialect, url + " as " + user,
                 () -> connect(dialect, url, properties));
+    }
+
+    /** Verified TLS when required; the Redshift driver's own default (TLS) is switched off only when the config says so. */
+    private static void tls(Properties properties, SqlDialect dialect, boolean required) {
+        switch (dialect) {
+            case REDSHIFT -> {
+                properties.put("ssl", Boolean.toString(required));
+                if (required) {
+                    properties.put("sslmode", "verify-full");
+                }
+            }
+            case POSTGRES -> {
+                if (required) {
+                    properties.put("ssl", "true");
+                    properties.put("sslmode", "verify-full");
+                }
+            }
+        }
     }
 
     @Override

@@ -231,7 +231,10 @@ public final class GlueCatalog implements Catalog, AutoCloseable {
         return ordered;
     }
 
-    /** Every partition with its location, through GetPartitions pages; empty when the table does not exist. */
+    /**
+     * Every partition with its location, listed with GetPartitions page by page (the SDK's paginator follows
+     * {@code NextToken}); empty when the table does not exist. Used by garbage collection, which must see them all.
+     */
     @Override
     public Map<PartitionKey, String> allLocations(TableRef table) {
         Optional<Table> existing = table(table);
@@ -239,15 +242,19 @@ public final class GlueCatalog implements Catalog, AutoCloseable {
             return Map.of();
         }
         List<String> partitioning = existing.get().partitionKeys().stream().map(Column::name).toList();
-        Map<PartitionKey, String> all = new LinkedHashMap<>();
-        call("list partitions of " + table, () -> {
-            glue.getPartitionsPaginator(r -> r.catalogId(catalogId).databaseName(table.database()).tableName(table.table()))
-                    .stream().flatMap(page -> page.partitions().stream())
-                    .filter(p -> p.storageDescriptor() != null)
-                    .forEach(p -> all.put(PartitionKey.of(table.table(), partitioning, p.values()), p.storageDescriptor().location()));
+        Map<PartitionKey, String> found = new LinkedHashMap<>();
+        call("list the partitions of " + table, () -> {
+            glue.getPartitionsPaginator(r -> r.catalogId(catalogId).databaseName(table.database()).tableName(table.table())
+                            .maxResults(MAX_PARTITIONS_PER_GET))
+                    .stream().flatMap(page -> page.partitions().stream()).forEach(partition -> {
+                        if (partition.storageDescriptor() != null && partition.storageDescriptor().location() != null) {
+                            found.put(PartitionKey.of(table.table(), partitioning, partition.values()),
+                                    partition.storageDescriptor().location());
+                        }
+                    });
             return null;
         });
-        return all;
+        return found;
     }
 
     @Override
@@ -490,7 +497,7 @@ public final class GlueCatalog implements Catalog, AutoCloseable {
     }
 
     /** Runs one Glue call (with the SDK's retries); what is still failing after them names the action. */
-    private static <T> T call(String action, Supplier<T> request) {
+    private <T> T call(String action, Supplier<T> request) {
         try {
             return request.get();
         } catch (GlueException e) {
@@ -499,9 +506,16 @@ public final class GlueCatalog implements Catalog, AutoCloseable {
             throw new TidemarkException(ErrorCode.CATALOG_FAILED, "Cannot " + action + " in the Glue Data Catalog: "
                     + code + ": " + message + " (check the IAM permissions listed in the README, and catalog.region)", e);
         } catch (SdkClientException e) {
-            throw new TidemarkException(ErrorCode.CATALOG_FAILED, "Cannot " + action + " in the Glue Data Catalog: "
-                    + e.getMessage() + " (check catalog.region / catalog.endpoint and the network path to Glue)", e);
+            throw new TidemarkException(ErrorCode.CATALOG_FAILED, "Cannot " + action + " in the Glue Data Catalog at "
+                    + endpoint() + ": " + e.getMessage() + " (check catalog.region / catalog.endpoint and the network path to Glue)", e);
         }
+    }
+
+    /** The endpoint the client talks to: the configured one, else the region's. */
+    private String endpoint() {
+        var configuration = glue.serviceClientConfiguration();
+        return configuration.endpointOverride().map(Object::toString)
+                .orElse("the endpoint of region " + configuration.region());
     }
 
     private static <T> List<List<T>> chunks(List<T> items, int size) {
