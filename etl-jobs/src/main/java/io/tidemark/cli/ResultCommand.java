@@ -2,6 +2,7 @@ package io.tidemark.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.config.ConfigException;
 import io.tidemark.jobs.CurateJob;
 import io.tidemark.ops.ErrorCode;
@@ -40,6 +41,11 @@ abstract class ResultCommand implements Callable<Integer> {
         return List.of();
     }
 
+    /** Fields a verb adds to its result line after the contract's (the benchmarks' figures); none by default. */
+    protected Map<String, Object> resultFields() {
+        return Map.of();
+    }
+
     /** Whether the run leaves a record in the lake's {@code _tidemark/runs/} (queries and reports do not). */
     protected boolean recordsRun() {
         return true;
@@ -53,11 +59,13 @@ abstract class ResultCommand implements Callable<Integer> {
             result = execute();
         } catch (Exception e) {
             result = failureOf(e, jobName(), windowLabel(), started);
+        } catch (OutOfMemoryError e) {
+            result = outOfMemory(e, jobName(), windowLabel(), started);
         }
         if (recordsRun()) {
             RunRecorder.record(common, commandName(), result, windowResults(), System.err);
         }
-        printResultLine(System.out, result);
+        printResultLine(System.out, result, resultFields());
         return exitCode(result);
     }
 
@@ -83,14 +91,30 @@ abstract class ResultCommand implements Callable<Integer> {
             }
             return RunResult.failed(job, null, window, e.code(), e.getMessage(), duration);
         }
+        if (OutOfMemory.causes(exception)) {
+            return outOfMemory(exception, job, window, started);
+        }
         exception.printStackTrace(System.err);
         return RunResult.failed(job, null, window, ErrorCode.INTERNAL,
                 exception.getClass().getSimpleName() + ": " + exception.getMessage(), duration);
     }
 
+    /** A run that ran out of memory, in the driver or in a Spark task: exit code 1, the cause and what to change. */
+    static RunResult outOfMemory(Throwable error, String job, String window, long started) {
+        error.printStackTrace(System.err);
+        return RunResult.failed(job, null, window, ErrorCode.INTERNAL, OutOfMemory.message(),
+                System.currentTimeMillis() - started);
+    }
+
     static void printResultLine(PrintStream out, RunResult result) {
+        printResultLine(out, result, Map.of());
+    }
+
+    static void printResultLine(PrintStream out, RunResult result, Map<String, Object> extraFields) {
         try {
-            out.println(JSON.writeValueAsString(result));
+            ObjectNode line = JSON.valueToTree(result);
+            extraFields.forEach((name, value) -> line.set(name, JSON.valueToTree(value)));
+            out.println(JSON.writeValueAsString(line));
             out.flush();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the result line", e);

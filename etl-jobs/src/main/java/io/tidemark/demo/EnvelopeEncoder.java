@@ -12,8 +12,13 @@ final class EnvelopeEncoder {
     private final ObjectMapper mapper = new ObjectMapper();
 
     byte[] gzipMember(PlannedEnvelope envelope) {
+        return LandingFiles.gzip(json(envelope));
+    }
+
+    /** The envelope's compact JSON, as it is inside its gzip member. */
+    byte[] json(PlannedEnvelope envelope) {
         try {
-            return LandingFiles.gzip(mapper.writeValueAsBytes(envelope.toWire()));
+            return mapper.writeValueAsBytes(envelope.toWire());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode envelope of " + envelope.logGroup(), e);
         }

@@ -26,7 +26,10 @@ public final class SparkSessions {
                 .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
                 .config("spark.sql.parquet.compression.codec", "snappy")
                 .config("spark.sql.hive.convertMetastoreParquet", "true")
-                .config("spark.sql.catalogImplementation", "hive");
+                .config("spark.sql.catalogImplementation", "hive")
+                // a task that runs out of memory fails its job (the run ends with its result line, exit code 1)
+                // instead of Spark's executor exiting the JVM with code 52 and no result line
+                .config("spark.executor.killOnFatalError.depth", "0");
         if (config.catalog().metastore() == CatalogConfig.Metastore.EMBEDDED) {
             Path metastore = workdir.resolve("metastore").toAbsolutePath().normalize();
             System.setProperty("derby.stream.error.file", metastore.resolve("derby.log").toString());

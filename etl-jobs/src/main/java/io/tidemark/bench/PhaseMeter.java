@@ -1,0 +1,63 @@
+package io.tidemark.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.SparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+
+/**
+ * Measures one phase of a benchmark in this JVM: wall time, process CPU time, peak heap (the sum of the heap
+ * pools' peaks since the phase started: an upper bound of the true peak) and what Spark's tasks spilled and
+ * shuffled (from a listener on the context). Phases must run one after the other.
+ */
+public final class PhaseMeter {
+    private final SparkContext context;
+    private final AtomicLong spilled = new AtomicLong();
+    private final AtomicLong shuffled = new AtomicLong();
+
+    /** What one phase cost. */
+    public record Cost(long millis, double cpuSeconds, long peakHeapBytes, long spilledBytes, long shuffleBytes) {
+    }
+
+    /** A phase's value and its cost. */
+    public record Measured<T>(T value, Cost cost) {
+    }
+
+    PhaseMeter(SparkContext context) {
+        this.context = context;
+        context.addSparkListener(new SparkListener() {
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                if (end.taskMetrics() != null) {
+                    spilled.addAndGet(end.taskMetrics().diskBytesSpilled());
+                    shuffled.addAndGet(end.taskMetrics().shuffleWriteMetrics().bytesWritten());
+                }
+            }
+        });
+    }
+
+    <T> Measured<T> measure(Callable<T> phase) throws Exception {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        long spilledBefore = spilled.get();
+        long shuffledBefore = shuffled.get();
+        double cpuBefore = cpuSeconds();
+        long started = System.nanoTime();
+        T value = phase.call();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        double cpu = cpuSeconds() - cpuBefore;
+        context.listenerBus().waitUntilEmpty();
+        long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        return new Measured<>(value, new Cost(millis, cpu, peak, spilled.get() - spilledBefore, shuffled.get() - shuffledBefore));
+    }
+
+    private static double cpuSeconds() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+}
