@@ -20,6 +20,14 @@ class ConfigTest {
     }
 
     @Test
+    void aColumnDocLongerThanACatalogCommentIsRefusedNamingTheColumn() {
+        String doc = "x".repeat(ColumnSpec.MAX_DOC_LENGTH + 1);
+        assertThatThrownBy(() -> new ColumnSpec("change_ts", "timestamp", false, doc))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("column 'change_ts'").hasMessageContaining("shorten it");
+        assertThat(new ColumnSpec("change_ts", "timestamp", false, doc.substring(1)).doc()).hasSize(ColumnSpec.MAX_DOC_LENGTH);
+    }
+
+    @Test
     void emptyRuntimeConfigMeansEverythingEmbeddedInTheWorkdir(@TempDir Path workdir) {
         RuntimeConfig config = read("{}", RuntimeConfig.class).resolveAgainst(workdir);
         assertThat(config.landingRoot()).isEqualTo(workdir.resolve("landing").toUri().toString().replaceAll("/$", ""));

@@ -9,13 +9,16 @@ import java.util.Set;
  * @param name     column name (lower-case identifier)
  * @param type     one of string, int, bigint, double, boolean, timestamp, date
  * @param nullable whether nulls are allowed (default true)
- * @param doc      what the column holds
+ * @param doc      what the column holds; at most {@value #MAX_DOC_LENGTH} characters, the Glue Data Catalog's limit for a
+ *                 column comment (the Hive metastore keeps 256)
  */
 public record ColumnSpec(
         @JsonProperty("name") String name,
         @JsonProperty("type") String type,
         @JsonProperty("nullable") Boolean nullable,
         @JsonProperty("doc") String doc) {
+
+    public static final int MAX_DOC_LENGTH = 255;
 
     public static final Set<String> TYPES = Set.of("string", "int", "bigint", "double", "boolean", "timestamp", "date");
 
@@ -26,6 +29,10 @@ public record ColumnSpec(
         }
         nullable = nullable == null ? Boolean.TRUE : nullable;
         doc = doc == null ? "" : doc;
+        if (doc.length() > MAX_DOC_LENGTH) {
+            throw new ConfigException("Cannot use the doc of column '" + name + "': " + doc.length() + " characters, more than the "
+                    + MAX_DOC_LENGTH + " a Glue Data Catalog or Hive metastore column comment holds; shorten it");
+        }
     }
 
     public boolean isNullable() {
