@@ -16,14 +16,12 @@ import io.tidemark.testing.MotoServer;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +41,7 @@ import software.amazon.awssdk.services.glue.model.Table;
 class GlueCatalogOnMotoTest {
     private static final DatasetSchema SCHEMA = DatasetSchemas.get("app_logs");
     private static final String LAKE = "s3://lake-bucket/tidemark/curated/app_logs";
+    private static final HourlyVersions HOURS = new HourlyVersions(SCHEMA, LAKE);
 
     private static MotoServer moto;
     private static GlueClient client;
@@ -133,7 +132,7 @@ class GlueCatalogOnMotoTest {
     void publishesAddsMovesAndAgainChangesNothing() {
         TableRef table = new TableRef("curated", "published");
         catalog.ensureTable(table, SCHEMA, LAKE);
-        List<PartitionVersion> r1 = versions("r1", 250);
+        List<PartitionVersion> r1 = HOURS.versions("r1", 250);
 
         catalog.publish(table, r1);
 
@@ -145,8 +144,8 @@ class GlueCatalogOnMotoTest {
         assertThat(first.storageDescriptor().columns()).hasSize(SCHEMA.columns().size() + 4);
 
         // re-publish: two hours move to r2, one new hour is added, the rest stays on r1
-        List<PartitionVersion> r2 = List.of(version("r2", "2026-11-01", "10"), version("r2", "2026-11-01", "11"),
-                version("r2", "2027-01-01", "00"));
+        List<PartitionVersion> r2 = List.of(HOURS.version("r2", "2026-11-01", "10"), HOURS.version("r2", "2026-11-01", "11"),
+                HOURS.version("r2", "2027-01-01", "00"));
         catalog.publish(table, r2);
         Map<PartitionKey, String> wanted = new LinkedHashMap<>(expected(r1));
         wanted.putAll(expected(r2));
@@ -155,18 +154,18 @@ class GlueCatalogOnMotoTest {
         Map<PartitionKey, String> published = catalog.allLocations(table);
         catalog.publish(table, r2);
         assertThat(catalog.allLocations(table)).isEqualTo(published);
-        assertThat(catalog.locations(table, List.of(key("2026-11-01", "10"), key("2031-01-01", "00"))))
-                .containsExactly(Map.entry(key("2026-11-01", "10"), location("r2", "2026-11-01", "10")));
+        assertThat(catalog.locations(table, List.of(HOURS.key("2026-11-01", "10"), HOURS.key("2031-01-01", "00"))))
+                .containsExactly(Map.entry(HOURS.key("2026-11-01", "10"), HOURS.location("r2", "2026-11-01", "10")));
         assertThat(catalog.publishedWhere(table, "dt", "2026-11-01")).hasSize(24)
                 .extracting(v -> v.partition().path() + " " + v.location())
-                .contains("dt=2026-11-01/hr=11 " + location("r2", "2026-11-01", "11"), "dt=2026-11-01/hr=12 " + location("r1", "2026-11-01", "12"));
+                .contains("dt=2026-11-01/hr=11 " + HOURS.location("r2", "2026-11-01", "11"), "dt=2026-11-01/hr=12 " + HOURS.location("r1", "2026-11-01", "12"));
     }
 
     @Test
     void dropsPartitionsAndDroppingAgainIsANoOp() {
         TableRef table = new TableRef("curated", "dropped");
         catalog.ensureTable(table, SCHEMA, LAKE);
-        List<PartitionVersion> versions = versions("r1", 40);
+        List<PartitionVersion> versions = HOURS.versions("r1", 40);
         catalog.publish(table, versions);
         List<PartitionKey> dropped = versions.subList(0, 30).stream().map(PartitionVersion::partition).toList();
 
@@ -181,7 +180,7 @@ class GlueCatalogOnMotoTest {
     void aMissingTableHasNoPartitions() {
         TableRef missing = new TableRef("curated", "missing");
         assertThat(catalog.allLocations(missing)).isEmpty();
-        assertThat(catalog.locations(missing, List.of(key("2026-11-01", "00")))).isEmpty();
+        assertThat(catalog.locations(missing, List.of(HOURS.key("2026-11-01", "00")))).isEmpty();
         assertThat(catalog.publishedWhere(missing, "dt", "2026-11-01")).isEmpty();
     }
 
@@ -195,26 +194,6 @@ class GlueCatalogOnMotoTest {
         Map<String, String> copy = new LinkedHashMap<>(parameters);
         copy.put(key, value);
         return copy;
-    }
-
-    private static PartitionKey key(String dt, String hr) {
-        return PartitionKey.of(SCHEMA.dataset(), SCHEMA.partitioning(), List.of(dt, hr));
-    }
-
-    private static String location(String runId, String dt, String hr) {
-        return LAKE + "/v-" + runId + "/dt=" + dt + "/hr=" + hr;
-    }
-
-    private static PartitionVersion version(String runId, String dt, String hr) {
-        return new PartitionVersion(key(dt, hr), location(runId, dt, hr));
-    }
-
-    /** {@code count} hourly partitions from 2026-11-01T00, in order. */
-    private static List<PartitionVersion> versions(String runId, int count) {
-        LocalDate first = LocalDate.of(2026, 11, 1);
-        return IntStream.range(0, count)
-                .mapToObj(i -> version(runId, first.plusDays(i / 24).toString(), String.format("%02d", i % 24)))
-                .toList();
     }
 
     /** Partition path to location, sorted: a table's keys carry its name, the test's versions the dataset's. */

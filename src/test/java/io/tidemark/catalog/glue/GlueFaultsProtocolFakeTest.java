@@ -18,13 +18,11 @@ import io.tidemark.sources.DatasetStructs;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +44,7 @@ class GlueFaultsProtocolFakeTest {
     private static final DatasetSchema SCHEMA = DatasetSchemas.get("app_logs");
     private static final TableRef TABLE = new TableRef("curated", "app_logs");
     private static final String LAKE = "s3://lake-bucket/tidemark/curated/app_logs";
+    private static final HourlyVersions HOURS = new HourlyVersions(SCHEMA, LAKE);
     private static final StaticCredentialsProvider TEST_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTESTONLY", "test-secret-not-real"));
 
@@ -72,7 +71,7 @@ class GlueFaultsProtocolFakeTest {
     @Test
     void publishes250NewPartitionsInBatchesOfAtMost100() {
         catalog.ensureTable(TABLE, SCHEMA, LAKE);
-        List<PartitionVersion> versions = versions("r1", 250);
+        List<PartitionVersion> versions = HOURS.versions("r1", 250);
         glue.clearCalls();
 
         catalog.publish(TABLE, versions);
@@ -87,7 +86,7 @@ class GlueFaultsProtocolFakeTest {
         assertThat(partition.path("StorageDescriptor").path("Columns").size()).isEqualTo(SCHEMA.columns().size() + 4);
 
         List<PartitionKey> asked = new ArrayList<>(versions.stream().map(PartitionVersion::partition).toList());
-        asked.add(key("2027-01-01", "00"));
+        asked.add(HOURS.key("2027-01-01", "00"));
         Map<PartitionKey, String> locations = catalog.locations(TABLE, asked);
         assertThat(locations).hasSize(250);
         versions.forEach(v -> assertThat(locations.get(v.partition())).isEqualTo(v.location()));
@@ -96,7 +95,7 @@ class GlueFaultsProtocolFakeTest {
     @Test
     void drops60PartitionsInBatchesOfAtMost25AndDroppingAgainIsANoOp() {
         catalog.ensureTable(TABLE, SCHEMA, LAKE);
-        List<PartitionVersion> versions = versions("r1", 70);
+        List<PartitionVersion> versions = HOURS.versions("r1", 70);
         catalog.publish(TABLE, versions);
         List<PartitionKey> dropped = versions.subList(0, 60).stream().map(PartitionVersion::partition).toList();
         glue.clearCalls();
@@ -113,7 +112,7 @@ class GlueFaultsProtocolFakeTest {
         catalog.dropPartitions(new TableRef("curated", "no_such_table"), dropped);
 
         glue.failEntryNext(List.of("2026-11-03", "12"), "InvalidInputException");
-        assertThatThrownBy(() -> catalog.dropPartitions(TABLE, List.of(key("2026-11-03", "12"), key("2026-11-03", "13"))))
+        assertThatThrownBy(() -> catalog.dropPartitions(TABLE, List.of(HOURS.key("2026-11-03", "12"), HOURS.key("2026-11-03", "13"))))
                 .isInstanceOfSatisfying(TidemarkException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CATALOG_FAILED))
                 .hasMessageContaining("dt=2026-11-03/hr=12 (InvalidInputException");
         assertThat(glue.locations("curated", "app_logs")).hasSize(9).containsKey(List.of("2026-11-03", "12"));
@@ -144,7 +143,7 @@ class GlueFaultsProtocolFakeTest {
         glue.failNext("BatchCreatePartition", Fault.THROTTLE);
         glue.clearCalls();
 
-        List<PartitionVersion> versions = versions("r1", 30);
+        List<PartitionVersion> versions = HOURS.versions("r1", 30);
         catalog.publish(TABLE, versions);
 
         assertThat(glue.operations()).containsExactly("GetTable", "GetTable", "BatchGetPartition",
@@ -158,9 +157,9 @@ class GlueFaultsProtocolFakeTest {
         try (GlueProtocolFake reference = GlueProtocolFake.start();
              GlueCatalog referenceCatalog = catalogOn(reference)) {
             referenceCatalog.ensureTable(TABLE, SCHEMA, LAKE);
-            referenceCatalog.publish(TABLE, versions("r1", 150));
-            referenceCatalog.publish(TABLE, versions("r2", 30));
-            referenceCatalog.dropPartitions(TABLE, versions("r2", 10).stream().map(PartitionVersion::partition).toList());
+            referenceCatalog.publish(TABLE, HOURS.versions("r1", 150));
+            referenceCatalog.publish(TABLE, HOURS.versions("r2", 30));
+            referenceCatalog.dropPartitions(TABLE, HOURS.versions("r2", 10).stream().map(PartitionVersion::partition).toList());
             clean = reference.snapshot();
         }
 
@@ -168,11 +167,11 @@ class GlueFaultsProtocolFakeTest {
         glue.failNext("CreateTable", Fault.DROP_RESPONSE_AFTER_APPLY);
         catalog.ensureTable(TABLE, SCHEMA, LAKE);
         glue.failNext("BatchCreatePartition", Fault.DROP_RESPONSE_AFTER_APPLY);
-        catalog.publish(TABLE, versions("r1", 150));
+        catalog.publish(TABLE, HOURS.versions("r1", 150));
         glue.failNext("BatchUpdatePartition", Fault.DROP_RESPONSE_AFTER_APPLY);
-        catalog.publish(TABLE, versions("r2", 30));
+        catalog.publish(TABLE, HOURS.versions("r2", 30));
         glue.failNext("BatchDeletePartition", Fault.DROP_RESPONSE_AFTER_APPLY);
-        catalog.dropPartitions(TABLE, versions("r2", 10).stream().map(PartitionVersion::partition).toList());
+        catalog.dropPartitions(TABLE, HOURS.versions("r2", 10).stream().map(PartitionVersion::partition).toList());
 
         assertThat(glue.snapshot()).isEqualTo(clean);
         List<String> operations = glue.operations();
@@ -189,7 +188,7 @@ class GlueFaultsProtocolFakeTest {
         catalog.ensureTable(TABLE, SCHEMA, LAKE);
         glue.failEntryNext(List.of("2026-11-01", "01"), "InternalServiceException");
         glue.failEntryNext(List.of("2026-11-01", "02"), "ThrottlingException");
-        List<PartitionVersion> versions = versions("r1", 5);
+        List<PartitionVersion> versions = HOURS.versions("r1", 5);
 
         catalog.publish(TABLE, versions);
 
@@ -197,14 +196,14 @@ class GlueFaultsProtocolFakeTest {
         assertThat(glue.locations("curated", "app_logs")).isEqualTo(expected(versions));
 
         glue.failEntryNext(List.of("2026-11-01", "03"), "InvalidInputException");
-        assertThatThrownBy(() -> catalog.publish(TABLE, versions("r2", 5)))
+        assertThatThrownBy(() -> catalog.publish(TABLE, HOURS.versions("r2", 5)))
                 .isInstanceOfSatisfying(TidemarkException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CATALOG_FAILED))
                 .hasMessageContaining("curated.app_logs")
                 .hasMessageContaining("dt=2026-11-01/hr=03")
                 .hasMessageContaining("InvalidInputException")
                 .hasMessageContaining("1 of 5");
-        assertThat(glue.locations("curated", "app_logs").get(List.of("2026-11-01", "03"))).isEqualTo(location("r1", "2026-11-01", "03"));
-        assertThat(glue.locations("curated", "app_logs").get(List.of("2026-11-01", "04"))).isEqualTo(location("r2", "2026-11-01", "04"));
+        assertThat(glue.locations("curated", "app_logs").get(List.of("2026-11-01", "03"))).isEqualTo(HOURS.location("r1", "2026-11-01", "03"));
+        assertThat(glue.locations("curated", "app_logs").get(List.of("2026-11-01", "04"))).isEqualTo(HOURS.location("r2", "2026-11-01", "04"));
     }
 
     @Test
@@ -213,12 +212,12 @@ class GlueFaultsProtocolFakeTest {
         PartitionVersion daily = new PartitionVersion(new PartitionKey("app_logs", Map.of("dt", "2026-11-24")), LAKE + "/v-r1/dt=2026-11-24");
         glue.clearCalls();
 
-        assertThatThrownBy(() -> catalog.publish(TABLE, List.of(version("r1", "2026-11-24", "10"), daily)))
+        assertThatThrownBy(() -> catalog.publish(TABLE, List.of(HOURS.version("r1", "2026-11-24", "10"), daily)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[dt, hr]");
-        assertThatThrownBy(() -> catalog.publish(TABLE, List.of(version("r1", "", "10"))))
+        assertThatThrownBy(() -> catalog.publish(TABLE, List.of(HOURS.version("r1", "", "10"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dt=''");
         assertThat(glue.operations()).containsOnly("GetTable");
-        assertThatThrownBy(() -> catalog.publish(new TableRef("curated", "missing"), List.of(version("r1", "2026-11-24", "10"))))
+        assertThatThrownBy(() -> catalog.publish(new TableRef("curated", "missing"), List.of(HOURS.version("r1", "2026-11-24", "10"))))
                 .isInstanceOfSatisfying(TidemarkException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CATALOG_FAILED))
                 .hasMessageContaining("curated.missing");
     }
@@ -230,7 +229,7 @@ class GlueFaultsProtocolFakeTest {
         Arrays.fill(always, Fault.SERVER_ERROR);
         glue.failNext("BatchGetPartition", always);
 
-        assertThatThrownBy(() -> catalog.locations(TABLE, List.of(key("2026-11-24", "10"))))
+        assertThatThrownBy(() -> catalog.locations(TABLE, List.of(HOURS.key("2026-11-24", "10"))))
                 .isInstanceOfSatisfying(TidemarkException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CATALOG_FAILED))
                 .hasMessageContaining("curated.app_logs")
                 .hasMessageContaining("InternalServiceException")
@@ -245,26 +244,6 @@ class GlueFaultsProtocolFakeTest {
                 {"catalog": {"kind": "glue", "region": "eu-west-1", "endpoint": "%s"}}"""
                 .formatted(server.endpoint())).getBytes(StandardCharsets.UTF_8)), "reference.json", RuntimeConfig.class);
         return GlueCatalog.connect(config.catalog(), TEST_CREDENTIALS);
-    }
-
-    private static PartitionKey key(String dt, String hr) {
-        return PartitionKey.of(SCHEMA.dataset(), SCHEMA.partitioning(), List.of(dt, hr));
-    }
-
-    private static String location(String runId, String dt, String hr) {
-        return LAKE + "/v-" + runId + "/dt=" + dt + "/hr=" + hr;
-    }
-
-    private static PartitionVersion version(String runId, String dt, String hr) {
-        return new PartitionVersion(key(dt, hr), location(runId, dt, hr));
-    }
-
-    /** {@code count} hourly partitions from 2026-11-01T00, in order. */
-    private static List<PartitionVersion> versions(String runId, int count) {
-        LocalDate first = LocalDate.of(2026, 11, 1);
-        return IntStream.range(0, count)
-                .mapToObj(i -> version(runId, first.plusDays(i / 24).toString(), String.format("%02d", i % 24)))
-                .toList();
     }
 
     private static Map<List<String>, String> expected(List<PartitionVersion> versions) {
