@@ -131,7 +131,7 @@ public final class QuarantineReplay {
             markers.write(replayed, context.runId());
             outcome.commitLedger();
             RunResult r = outcome.result();
-            return new RunResult(RunStatus.SUCCEEDED, r.job(), r.runId(), "replay " + reason, r.partitions(), replayable,
+            return new RunResult(RunStatus.SUCCEEDED, r.job(), r.runId(), "replay " + reason, r.partitions(), candidates,
                     r.rowsOut(), 0, r.rowsDuplicate(), r.quality(), System.currentTimeMillis() - started, null,
                     r.quarantinedByReason(), 0, 0);
         } finally {
