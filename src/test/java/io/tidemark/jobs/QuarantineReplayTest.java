@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidemark.catalog.hive.HiveCatalog;
+import io.tidemark.cli.TidemarkCli;
 import io.tidemark.config.ConfigException;
 import io.tidemark.config.JobSpec;
 import io.tidemark.config.JobSpecs;
@@ -116,5 +117,9 @@ class QuarantineReplayTest {
         assertThatThrownBy(() -> QuarantineReplay.requireReplayable("MALFORMED_JSON"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("TOO_LATE").hasMessageContaining("MALFORMED_JSON");
         assertThatThrownBy(() -> QuarantineReplay.requireReplayable("NOPE")).isInstanceOf(ConfigException.class);
+        assertThat(TidemarkCli.execute("replay", "clickstream", "--reason", "MALFORMED_JSON",
+                "--workdir", workdir.resolve("unused").toString())).isEqualTo(2);
+        assertThat(TidemarkCli.execute("replay", "clickstream", "--reason", "TOO_LATE", "--from", "2026-10-03", "--to", "2026-10-01",
+                "--workdir", workdir.resolve("unused").toString())).isEqualTo(2);
     }
 }
