@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Batch ETL from Firehose landings to a Parquet lake, the catalog and the warehouse.",
         subcommands = {DemoCommand.class, RunCommand.class, BackfillCommand.class, LoadCommand.class, SqlCommand.class,
                 ReportCommand.class, CompactCommand.class, GcCommand.class, SpectrumDdlCommand.class,
-                BenchCommand.class, QualityCommand.class})
+                BenchCommand.class, QualityCommand.class, ReplayCommand.class})
 public final class TidemarkCli implements java.util.concurrent.Callable<Integer> {
 
     public static void main(String[] args) {

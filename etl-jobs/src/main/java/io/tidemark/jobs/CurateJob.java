@@ -141,10 +141,34 @@ public final class CurateJob {
                     System.currentTimeMillis() - started), Map.of(), () -> { });
         }
 
+        Map<String, DatasetRules> rules = rules(spec);
+        return curate(spec, window, origin, context, rules, sourceFor(spec, hadoopConf).read(spark, fresh, context),
+                ledger, hadoopConf, started);
+    }
+
+    /**
+     * Curates rows a replay took back from the job's quarantine ({@link QuarantineReplay}) through the same
+     * evolve, screen, merge, write, audit and publish steps as landed objects; there are no objects, so nothing is
+     * recorded in the ledger.
+     */
+    CurateOutcome replay(JobSpec spec, RunContext context, java.util.function.Supplier<SourceBatch> source) {
+        long started = System.currentTimeMillis();
+        HadoopConf hadoopConf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+        Map<String, DatasetRules> rules = rules(spec);
+        return curate(spec, context.window(), RunOrigin.SCHEDULED, context, rules, source.get(),
+                new Ledger(hadoopConf.get(), config.lakeRoot(), spec.job()), hadoopConf, started);
+    }
+
+    private Map<String, DatasetRules> rules(JobSpec spec) {
         Map<String, DatasetRules> rules = new LinkedHashMap<>();
         spec.datasets().forEach(dataset -> rules.put(dataset, gate.rules(dataset)));
         rules.put(QuarantineRows.SCHEMA, gate.rules(QuarantineRows.SCHEMA));
-        SourceBatch batch = sourceFor(spec, hadoopConf).read(spark, fresh, context);
+        return rules;
+    }
+
+    private CurateOutcome curate(JobSpec spec, LandingWindow window, RunOrigin origin, RunContext context,
+                                 Map<String, DatasetRules> rules, SourceBatch batch, Ledger ledger, HadoopConf hadoopConf,
+                                 long started) {
         if (!batch.changedObjects().isEmpty()) {
             System.err.println("tidemark " + spec.job() + " " + window.label() + ": " + batch.changedObjects().size()
                     + " object(s) changed after they were listed, left for the next run: " + batch.changedObjects());

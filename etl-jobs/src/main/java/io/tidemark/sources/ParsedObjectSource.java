@@ -258,7 +258,9 @@ public final class ParsedObjectSource implements SourceReader {
         private void tooLate(String dataset, DatasetSchema schema, Object[] values, long offset, Instant eventTime) {
             Map<String, String> record = new LinkedHashMap<>();
             for (int i = 0; i < values.length; i++) {
-                record.put(schema.columns().get(i).name(), values[i] == null ? null : values[i].toString());
+                // times as UTC instants, so a replay reads them back whatever the JVM's time zone
+                record.put(schema.columns().get(i).name(), values[i] == null ? null
+                        : values[i] instanceof Timestamp t ? t.toInstant().toString() : values[i].toString());
             }
             String raw;
             try {
