@@ -82,10 +82,12 @@ public final class ParsedObjectSource implements SourceReader {
         JavaRDD<SourceItem> items = jsc.parallelize(objects, slices).flatMap(o -> task.read(o).iterator());
         items.persist(StorageLevel.MEMORY_AND_DISK());
         spark.sparkContext().setJobDescription("tidemark " + context.job() + " " + context.window() + ": read " + objects.size() + " objects");
-        List<ObjectReport> reports = items.filter(i -> i instanceof SourceItem.Done)
-                .map(i -> ((SourceItem.Done) i).report()).collect();
-        List<String> changed = items.filter(i -> i instanceof SourceItem.Changed)
-                .map(i -> ((SourceItem.Changed) i).uri()).collect();
+        // one pass over the parsed items for what the driver needs of every object: its report, or that it changed
+        List<SourceItem> outcomes = items.filter(i -> i instanceof SourceItem.Done || i instanceof SourceItem.Changed).collect();
+        List<ObjectReport> reports = outcomes.stream().filter(i -> i instanceof SourceItem.Done)
+                .map(i -> ((SourceItem.Done) i).report()).toList();
+        List<String> changed = outcomes.stream().filter(i -> i instanceof SourceItem.Changed)
+                .map(i -> ((SourceItem.Changed) i).uri()).toList();
         Map<String, Dataset<Row>> datasets = new LinkedHashMap<>();
         for (String dataset : parser.datasets()) {
             JavaRDD<Row> rows = items.filter(i -> i instanceof SourceItem.Curated c && c.dataset().equals(dataset))
