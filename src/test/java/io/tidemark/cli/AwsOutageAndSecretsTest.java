@@ -17,7 +17,7 @@ import io.tidemark.jobs.FaultPoint;
 import io.tidemark.jobs.JobRunner;
 import io.tidemark.jobs.TidemarkRuntime;
 import io.tidemark.landing.LandingWindow;
-import io.tidemark.ops.RunStatus;
+import io.tidemark.RunStatus;
 import io.tidemark.testing.CuttableTcpProxy;
 import io.tidemark.testing.MotoServer;
 import io.tidemark.warehouse.EmbeddedWarehouse;

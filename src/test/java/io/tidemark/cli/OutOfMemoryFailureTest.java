@@ -2,7 +2,7 @@ package io.tidemark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tidemark.ops.ErrorCode;
+import io.tidemark.ErrorCode;
 import io.tidemark.ops.RunResult;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package io.tidemark.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tidemark.sources.ObjectParsers;
+import io.tidemark.sources.registry.ObjectParsers;
 import io.tidemark.sources.reference.UsersCsvParser;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -10,7 +10,7 @@ import io.tidemark.config.JobSpecs;
 import io.tidemark.landing.QuarantineRecord;
 import io.tidemark.sources.LandedObject;
 import io.tidemark.sources.ObjectParser;
-import io.tidemark.sources.ObjectParsers;
+import io.tidemark.sources.registry.ObjectParsers;
 import io.tidemark.sources.RecordSink;
 import java.io.IOException;
 import java.io.InputStream;

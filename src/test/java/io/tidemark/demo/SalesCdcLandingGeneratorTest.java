@@ -11,7 +11,7 @@ import io.tidemark.config.DmsSourceSpec;
 import io.tidemark.landing.QuarantineRecord;
 import io.tidemark.sources.LandedObject;
 import io.tidemark.sources.ObjectParser;
-import io.tidemark.sources.ObjectParsers;
+import io.tidemark.sources.registry.ObjectParsers;
 import io.tidemark.sources.RecordSink;
 import io.tidemark.sources.cdc.DebeziumParser;
 import io.tidemark.sources.cdc.SalesImage;

@@ -27,7 +27,7 @@ import io.tidemark.demo.UsersReferenceSettings;
 import io.tidemark.landing.LandingWindow;
 import io.tidemark.landing.WindowDiscovery;
 import io.tidemark.ops.RunResult;
-import io.tidemark.ops.RunStatus;
+import io.tidemark.RunStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.tidemark.config.JobSpec;
 import io.tidemark.config.JobSpecs;
 import io.tidemark.landing.LandingWindow;
 import io.tidemark.ops.RunResult;
-import io.tidemark.ops.RunStatus;
+import io.tidemark.RunStatus;
 import io.tidemark.testing.LocalSpark;
 import java.io.PrintStream;
 import java.math.BigDecimal;

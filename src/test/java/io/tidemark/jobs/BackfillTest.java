@@ -8,7 +8,7 @@ import io.tidemark.config.JobSpec;
 import io.tidemark.config.JobSpecs;
 import io.tidemark.landing.LandingWindow;
 import io.tidemark.ops.RunResult;
-import io.tidemark.ops.RunStatus;
+import io.tidemark.RunStatus;
 import io.tidemark.testing.ClickLanding;
 import io.tidemark.testing.LakeState;
 import io.tidemark.testing.LocalSpark;

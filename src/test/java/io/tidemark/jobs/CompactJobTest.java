@@ -16,7 +16,7 @@ import io.tidemark.lake.ParquetFolders;
 import io.tidemark.lake.PartitionVersion;
 import io.tidemark.landing.LandingWindow;
 import io.tidemark.ops.RunResult;
-import io.tidemark.ops.RunStatus;
+import io.tidemark.RunStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -13,7 +13,7 @@ import io.tidemark.demo.CloudWatchLandingSettings;
 import io.tidemark.demo.GeneratedLanding;
 import io.tidemark.landing.LandingWindow;
 import io.tidemark.ops.RunResult;
-import io.tidemark.ops.RunStatus;
+import io.tidemark.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import io.tidemark.demo.CloudWatchLandingSettings;
 import io.tidemark.demo.GeneratedLanding;
 import io.tidemark.landing.LandingWindow;
 import io.tidemark.ops.RunResult;
-import io.tidemark.ops.RunStatus;
+import io.tidemark.RunStatus;
 import io.tidemark.testing.LocalSpark;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -13,7 +13,7 @@ import io.tidemark.config.RuntimeConfig;
 import io.tidemark.landing.LandingWindow;
 import io.tidemark.landing.ReasonCode;
 import io.tidemark.ops.RunResult;
-import io.tidemark.ops.RunStatus;
+import io.tidemark.RunStatus;
 import io.tidemark.testing.ClickLanding;
 import io.tidemark.testing.LakeState;
 import io.tidemark.testing.LocalSpark;

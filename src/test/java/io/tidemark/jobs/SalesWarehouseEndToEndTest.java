@@ -1,5 +1,9 @@
 package io.tidemark.jobs;
 
+import io.tidemark.warehouse.model.ModelLoadContext;
+import io.tidemark.warehouse.model.ModelLoadResult;
+import io.tidemark.warehouse.model.WarehouseModels;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.config.JobSpec;
@@ -16,7 +20,7 @@ import io.tidemark.landing.LandingWindow;
 import io.tidemark.landing.WindowDiscovery;
 import io.tidemark.lake.PartitionVersion;
 import io.tidemark.ops.RunResult;
-import io.tidemark.ops.RunStatus;
+import io.tidemark.RunStatus;
 import io.tidemark.sources.cdc.SalesImage;
 import io.tidemark.testing.LocalSpark;
 import io.tidemark.warehouse.DimDateRow;

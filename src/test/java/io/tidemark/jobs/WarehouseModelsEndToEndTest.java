@@ -1,5 +1,14 @@
 package io.tidemark.jobs;
 
+import io.tidemark.warehouse.model.ArticleEventsModel;
+import io.tidemark.warehouse.model.EmailEventsModel;
+import io.tidemark.warehouse.model.ModelDateLoad;
+import io.tidemark.warehouse.model.ModelLoadContext;
+import io.tidemark.warehouse.model.ModelLoadResult;
+import io.tidemark.warehouse.model.SecurityFindingsModel;
+import io.tidemark.warehouse.model.WarehouseModel;
+import io.tidemark.warehouse.model.WarehouseModels;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.config.JobSpec;
@@ -22,7 +31,7 @@ import io.tidemark.demo.SesLandingSettings;
 import io.tidemark.landing.LandingWindow;
 import io.tidemark.landing.WindowDiscovery;
 import io.tidemark.lake.PartitionVersion;
-import io.tidemark.ops.RunStatus;
+import io.tidemark.RunStatus;
 import io.tidemark.testing.LocalSpark;
 import io.tidemark.warehouse.ArticleKey;
 import io.tidemark.warehouse.TableDump;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidemark.config.LeaseConfig;
-import io.tidemark.ops.ErrorCode;
-import io.tidemark.ops.TidemarkException;
+import io.tidemark.ErrorCode;
+import io.tidemark.TidemarkException;
 import io.tidemark.testing.MotoServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,5 +1,8 @@
 package io.tidemark.ops;
 
+import io.tidemark.RunStatus;
+import io.tidemark.quality.QualityOutcome;
+
 import java.util.List;
 import java.util.Map;
 

@@ -9,7 +9,7 @@ import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.timestamp_seconds;
 import static org.apache.spark.sql.functions.when;
 
-import io.tidemark.jobs.EmailEventsModel;
+import io.tidemark.warehouse.model.EmailEventsModel;
 import io.tidemark.warehouse.AuditedLoadResult;
 import io.tidemark.warehouse.EmbeddedWarehouse;
 import io.tidemark.warehouse.HourPartition;

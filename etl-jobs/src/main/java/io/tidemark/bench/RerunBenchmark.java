@@ -13,7 +13,7 @@ import io.tidemark.jobs.TidemarkRuntime;
 import io.tidemark.landing.LandingWindow;
 import io.tidemark.landing.Ledger;
 import io.tidemark.landing.ObjectDiscovery;
-import io.tidemark.ops.RunStatus;
+import io.tidemark.RunStatus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

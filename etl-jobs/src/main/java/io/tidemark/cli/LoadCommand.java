@@ -1,15 +1,15 @@
 package io.tidemark.cli;
 
-import io.tidemark.jobs.ModelDateLoad;
-import io.tidemark.jobs.ModelLoadContext;
-import io.tidemark.jobs.ModelLoadResult;
+import io.tidemark.warehouse.model.ModelDateLoad;
+import io.tidemark.warehouse.model.ModelLoadContext;
+import io.tidemark.warehouse.model.ModelLoadResult;
 import io.tidemark.jobs.RunIds;
 import io.tidemark.jobs.TidemarkRuntime;
-import io.tidemark.jobs.WarehouseModel;
-import io.tidemark.jobs.WarehouseModels;
-import io.tidemark.ops.QualityOutcome;
+import io.tidemark.warehouse.model.WarehouseModel;
+import io.tidemark.warehouse.model.WarehouseModels;
+import io.tidemark.quality.QualityOutcome;
 import io.tidemark.ops.RunResult;
-import io.tidemark.ops.RunStatus;
+import io.tidemark.RunStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -2,12 +2,12 @@ package io.tidemark.cli;
 
 import io.tidemark.config.ConfigException;
 import io.tidemark.config.RuntimeConfig;
-import io.tidemark.ops.QualityOutcome;
+import io.tidemark.quality.QualityOutcome;
 import io.tidemark.ops.RunRecord;
 import io.tidemark.ops.RunRecordStore;
 import io.tidemark.ops.RunReportPage;
 import io.tidemark.ops.RunResult;
-import io.tidemark.ops.RunStatus;
+import io.tidemark.RunStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.tidemark.cli;
 
 import io.tidemark.jobs.TidemarkRuntime;
-import io.tidemark.ops.QualityOutcome;
+import io.tidemark.quality.QualityOutcome;
 import io.tidemark.ops.RunResult;
-import io.tidemark.ops.RunStatus;
+import io.tidemark.RunStatus;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package io.tidemark.cli;
 
-import io.tidemark.ops.ErrorCode;
+import io.tidemark.ErrorCode;
 import io.tidemark.ops.RunResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

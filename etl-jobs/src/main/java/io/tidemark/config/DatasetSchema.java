@@ -21,7 +21,7 @@ public record DatasetSchema(
         @JsonProperty("partitioning") List<String> partitioning,
         @JsonProperty("lineage") Boolean lineage,
         @JsonProperty("columns") List<ColumnSpec> columns,
-        @JsonProperty("evolution") SchemaEvolution evolution,
+        @JsonProperty("evolution") EvolutionPolicy evolution,
         @JsonProperty("targetFileMB") Double targetFileMB) {
 
     public static final double DEFAULT_TARGET_FILE_MB = 128;
@@ -35,7 +35,7 @@ public record DatasetSchema(
         partitioning = List.copyOf(partitioning == null ? List.of() : partitioning);
         lineage = lineage == null ? Boolean.TRUE : lineage;
         columns = List.copyOf(columns == null ? List.of() : columns);
-        evolution = evolution == null ? SchemaEvolution.NONE : evolution;
+        evolution = evolution == null ? EvolutionPolicy.NONE : evolution;
         targetFileMB = targetFileMB == null ? DEFAULT_TARGET_FILE_MB : targetFileMB;
         if (!(targetFileMB > 0 && targetFileMB <= 16 * 1024)) {
             throw new ConfigException("Cannot use schema '" + dataset + "': 'targetFileMB' is " + targetFileMB

@@ -1,7 +1,6 @@
 package io.tidemark.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.tidemark.sources.cloudwatch.FlowLogFormat;
 import java.util.OptionalInt;
 
 /**

@@ -282,7 +282,7 @@ public final class ClickstreamLandingGenerator {
         }
 
         private String key(Instant arrival, boolean gzip) {
-            return FirehoseObjectKey.seeded(FAMILY, arrival, settings.deliveryStream(), STREAM_VERSION, random).render()
+            return GeneratedObjectKey.seeded(FAMILY, arrival, settings.deliveryStream(), STREAM_VERSION, random).render()
                     + (gzip ? ".gz" : "");
         }
 

@@ -42,7 +42,7 @@ public final class CloudWatchLandingGenerator {
 
     /** Writes Firehose's default layout: {@code cwlogs/YYYY/MM/DD/HH/}, UTC. */
     public CloudWatchLandingGenerator(CloudWatchLandingSettings settings) {
-        this(settings, FAMILY, FirehoseObjectKey.PREFIX);
+        this(settings, FAMILY, GeneratedObjectKey.PREFIX);
     }
 
     /**
@@ -240,7 +240,7 @@ public final class CloudWatchLandingGenerator {
         }
 
         private String key(Instant arrival) {
-            return FirehoseObjectKey.seeded(folder, arrival, settings.deliveryStream(), STREAM_VERSION, random).render(timePrefix);
+            return GeneratedObjectKey.seeded(folder, arrival, settings.deliveryStream(), STREAM_VERSION, random).render(timePrefix);
         }
 
         private void write(String key, byte[] bytes) throws IOException {

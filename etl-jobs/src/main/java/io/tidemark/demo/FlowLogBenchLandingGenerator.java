@@ -85,7 +85,7 @@ public final class FlowLogBenchLandingGenerator {
                 }
             }
             byte[] body = ObjectBody.concatenate(members).bytes();
-            LandingFiles.write(landingRoot, FirehoseObjectKey.seeded(CloudWatchLandingGenerator.FAMILY, arrival, STREAM, 1, random).render(), body);
+            LandingFiles.write(landingRoot, GeneratedObjectKey.seeded(CloudWatchLandingGenerator.FAMILY, arrival, STREAM, 1, random).render(), body);
             landingBytes += body.length;
         }
         return new Workload(day, events, objects, envelopes, landingBytes, jsonBytes);

@@ -175,7 +175,7 @@ public final class FlowLogLinesLandingGenerator {
 
         private String object(String trap, Instant arrival, byte[] bytes, boolean gzip, List<Written> lines, String copyOf)
                 throws IOException {
-            String key = FirehoseObjectKey.seeded(FAMILY, arrival, settings.deliveryStream(), 1, random).render();
+            String key = GeneratedObjectKey.seeded(FAMILY, arrival, settings.deliveryStream(), 1, random).render();
             LandingFiles.write(landingRoot, key, bytes);
             objects.add(new FlowLinesObject(key, trap, gzip, bytes.length, lines.size(), copyOf));
             for (Written line : lines) {

@@ -188,7 +188,7 @@ public final class GuardDutyLandingGenerator {
                 body.writeBytes((document.text() + delimiter).getBytes(StandardCharsets.UTF_8));
                 truth.add(document);
             }
-            String key = FirehoseObjectKey.seeded(FAMILY, object.get(0).arrival(), settings.deliveryStream(), STREAM_VERSION,
+            String key = GeneratedObjectKey.seeded(FAMILY, object.get(0).arrival(), settings.deliveryStream(), STREAM_VERSION,
                     random).render();
             LandingFiles.write(landingRoot, key, body.toByteArray());
             keys.add(key);

@@ -204,7 +204,7 @@ public final class SalesCdcLandingGenerator {
         }
 
         private String auroraKey(Instant arrival) {
-            return FirehoseObjectKey.seeded(AURORA_FAMILY, arrival, AURORA_STREAM, 1, random).render();
+            return GeneratedObjectKey.seeded(AURORA_FAMILY, arrival, AURORA_STREAM, 1, random).render();
         }
 
         /**

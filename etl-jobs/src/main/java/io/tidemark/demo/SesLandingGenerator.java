@@ -162,7 +162,7 @@ public final class SesLandingGenerator {
                 count(line);
             }
             byte[] body = LandingFiles.gzip(text.toString().getBytes(StandardCharsets.UTF_8));
-            String key = FirehoseObjectKey.seeded(FAMILY, arrival, settings.deliveryStream(), STREAM_VERSION, random).render();
+            String key = GeneratedObjectKey.seeded(FAMILY, arrival, settings.deliveryStream(), STREAM_VERSION, random).render();
             LandingFiles.write(landingRoot, key, body);
             written.add(new SesWrittenObject(key, body.length, lines.size(), rows, bad));
         }

@@ -1,8 +1,8 @@
 package io.tidemark.jobs;
 
-import io.tidemark.ops.QualityOutcome;
+import io.tidemark.quality.QualityOutcome;
 import io.tidemark.ops.RunResult;
-import io.tidemark.ops.RunStatus;
+import io.tidemark.RunStatus;
 import java.util.List;
 import java.util.Map;
 

@@ -1,9 +1,14 @@
 package io.tidemark.jobs;
 
+import io.tidemark.warehouse.model.ModelLoadContext;
+import io.tidemark.warehouse.model.ModelLoadResult;
+import io.tidemark.warehouse.model.WarehouseModel;
+import io.tidemark.warehouse.model.WarehouseModels;
+
 import io.tidemark.config.ConfigException;
 import io.tidemark.lake.StorageEndpoint;
-import io.tidemark.ops.ErrorCode;
-import io.tidemark.ops.TidemarkException;
+import io.tidemark.ErrorCode;
+import io.tidemark.TidemarkException;
 
 import io.tidemark.catalog.TableLocks;
 import io.tidemark.catalog.TableRef;

@@ -20,7 +20,7 @@ import io.tidemark.landing.LandingWindow;
 import io.tidemark.landing.ReasonCode;
 import io.tidemark.landing.RunContext;
 import io.tidemark.ops.RunResult;
-import io.tidemark.ops.RunStatus;
+import io.tidemark.RunStatus;
 import io.tidemark.sources.DatasetStructs;
 import io.tidemark.sources.QuarantineRows;
 import io.tidemark.sources.SourceBatch;

@@ -3,8 +3,8 @@ package io.tidemark.lake;
 import static java.util.Objects.requireNonNull;
 
 import io.tidemark.config.LeaseConfig;
-import io.tidemark.ops.ErrorCode;
-import io.tidemark.ops.TidemarkException;
+import io.tidemark.ErrorCode;
+import io.tidemark.TidemarkException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,9 @@
 package io.tidemark.ops;
 
+import io.tidemark.ErrorCode;
+import io.tidemark.RunStatus;
+import io.tidemark.quality.QualityOutcome;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

@@ -1,7 +1,6 @@
 package io.tidemark.quality;
 
 import com.amazon.deequ.dqdl.EvaluateDataQuality;
-import io.tidemark.ops.QualityOutcome;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.tidemark.warehouse;
 
 import io.tidemark.config.ConfigException;
 import io.tidemark.config.WarehouseConfig;
-import io.tidemark.ops.ErrorCode;
-import io.tidemark.ops.TidemarkException;
+import io.tidemark.ErrorCode;
+import io.tidemark.TidemarkException;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tidemark.config.ColumnSpec;
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.config.DatasetSchemas;
-import io.tidemark.config.SchemaEvolution;
-import io.tidemark.ops.ErrorCode;
-import io.tidemark.ops.TidemarkException;
+import io.tidemark.config.EvolutionPolicy;
+import io.tidemark.ErrorCode;
+import io.tidemark.TidemarkException;
 import io.tidemark.sources.NewFieldKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +113,7 @@ class SchemaPlannerTest {
     @Test
     void tooManyNewFieldsStopTheDataset() {
         DatasetSchema strict = new DatasetSchema(CLICKS.dataset(), CLICKS.description(), CLICKS.key(), CLICKS.eventTime(),
-                CLICKS.partitioning(), CLICKS.lineage(), CLICKS.columns(), new SchemaEvolution(SchemaEvolution.NewFields.ADD, 1), null);
+                CLICKS.partitioning(), CLICKS.lineage(), CLICKS.columns(), new EvolutionPolicy(EvolutionPolicy.NewFields.ADD, 1), null);
         TidemarkException e = stopped(() -> plan(strict, Optional.empty(),
                 observed("a", NewFieldKind.STRING, 1, "b", NewFieldKind.STRING, 1)));
         assertThat(e.getMessage()).contains("2 new fields", "a, b", "maxNewFieldsPerRun = 1");

@@ -10,7 +10,7 @@ import io.tidemark.config.DebeziumSourceSpec;
 import io.tidemark.config.DmsSourceSpec;
 import io.tidemark.config.JobSpec;
 import io.tidemark.config.JobSpecs;
-import io.tidemark.sources.ObjectParsers;
+import io.tidemark.sources.registry.ObjectParsers;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

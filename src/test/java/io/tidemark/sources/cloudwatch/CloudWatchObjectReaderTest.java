@@ -1,5 +1,7 @@
 package io.tidemark.sources.cloudwatch;
 
+import io.tidemark.config.FlowLogFormat;
+
 import static io.tidemark.sources.cloudwatch.Envelopes.FLOW_GROUP;
 import static io.tidemark.sources.cloudwatch.Envelopes.control;
 import static io.tidemark.sources.cloudwatch.Envelopes.data;

@@ -1,5 +1,7 @@
 package io.tidemark.sources.cloudwatch;
 
+import io.tidemark.config.FlowLogFormat;
+
 import static io.tidemark.sources.cloudwatch.FlowLogRows.row;
 import static io.tidemark.sources.cloudwatch.FlowLogRows.v2;
 import static org.assertj.core.api.Assertions.assertThat;

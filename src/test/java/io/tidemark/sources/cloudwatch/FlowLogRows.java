@@ -1,5 +1,7 @@
 package io.tidemark.sources.cloudwatch;
 
+import io.tidemark.config.FlowLogFormat;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.tidemark.sources.cloudwatch;
 
+import io.tidemark.config.FlowLogFormat;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

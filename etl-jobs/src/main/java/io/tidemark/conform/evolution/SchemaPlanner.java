@@ -2,8 +2,8 @@ package io.tidemark.conform.evolution;
 
 import io.tidemark.config.ColumnSpec;
 import io.tidemark.config.DatasetSchema;
-import io.tidemark.ops.ErrorCode;
-import io.tidemark.ops.TidemarkException;
+import io.tidemark.ErrorCode;
+import io.tidemark.TidemarkException;
 import io.tidemark.sources.DatasetStructs;
 import io.tidemark.sources.NewFieldKind;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package io.tidemark.conform.evolution;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tidemark.ops.ErrorCode;
-import io.tidemark.ops.TidemarkException;
+import io.tidemark.ErrorCode;
+import io.tidemark.TidemarkException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;

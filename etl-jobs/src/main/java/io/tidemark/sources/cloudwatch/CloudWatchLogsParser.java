@@ -1,5 +1,7 @@
 package io.tidemark.sources.cloudwatch;
 
+import io.tidemark.config.FlowLogFormat;
+
 import io.tidemark.config.CloudWatchLogsSourceSpec;
 import io.tidemark.landing.FirehoseErrorRecord;
 import io.tidemark.landing.JsonDocument;

@@ -1,5 +1,7 @@
 package io.tidemark.sources.cloudwatch;
 
+import io.tidemark.config.FlowLogFormat;
+
 /**
  * A VPC flow-log line delivered as a CloudWatch Logs log event.
  *

@@ -1,5 +1,8 @@
 package io.tidemark.sources.cloudwatch;
 
+import io.tidemark.config.FlowLogField;
+import io.tidemark.config.FlowLogFormat;
+
 import io.tidemark.landing.ReasonCode;
 import java.io.Serializable;
 import java.util.ArrayList;

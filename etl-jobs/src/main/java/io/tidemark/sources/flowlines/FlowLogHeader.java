@@ -1,7 +1,7 @@
 package io.tidemark.sources.flowlines;
 
-import io.tidemark.sources.cloudwatch.FlowLogField;
-import io.tidemark.sources.cloudwatch.FlowLogFormat;
+import io.tidemark.config.FlowLogField;
+import io.tidemark.config.FlowLogFormat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,4 +1,8 @@
-package io.tidemark.sources;
+package io.tidemark.sources.registry;
+
+import io.tidemark.sources.FirehoseErrorOutputParser;
+import io.tidemark.sources.JsonObjectParser;
+import io.tidemark.sources.ObjectParser;
 
 import io.tidemark.config.AuroraSalesSourceSpec;
 import io.tidemark.config.ClickstreamSourceSpec;

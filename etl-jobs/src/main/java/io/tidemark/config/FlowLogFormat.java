@@ -1,6 +1,5 @@
-package io.tidemark.sources.cloudwatch;
+package io.tidemark.config;
 
-import io.tidemark.config.ConfigException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,11 +1,11 @@
-package io.tidemark.jobs;
+package io.tidemark.warehouse.model;
 
 import io.tidemark.config.DatasetSchemas;
 import static org.apache.spark.sql.functions.col;
 
 import io.tidemark.lake.PartitionVersion;
-import io.tidemark.ops.ErrorCode;
-import io.tidemark.ops.TidemarkException;
+import io.tidemark.ErrorCode;
+import io.tidemark.TidemarkException;
 import io.tidemark.sources.cdc.SalesChange;
 import io.tidemark.sources.cdc.SalesImage;
 import io.tidemark.warehouse.AuditedLoad;
@@ -27,7 +27,7 @@ import org.apache.spark.sql.Row;
  * published partition holds every change of its day, old and new, so the load re-reads changes already applied:
  * they are not newer than the target's position and change nothing. The load id comes from the version folders.
  */
-public final class SalesLoadJob implements WarehouseModel {
+public final class SalesModel implements WarehouseModel {
     public static final String MODEL = "sales";
     public static final String DATASET = SalesChange.DATASET;
     private static final String[] COLUMNS = {"source", "op", "sale_id", "change_ts", "source_seq", "item_id",

@@ -1,4 +1,4 @@
-package io.tidemark.sources.cloudwatch;
+package io.tidemark.config;
 
 import java.util.Arrays;
 import java.util.Map;

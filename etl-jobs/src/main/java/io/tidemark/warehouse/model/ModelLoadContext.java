@@ -1,4 +1,6 @@
-package io.tidemark.jobs;
+package io.tidemark.warehouse.model;
+
+import io.tidemark.jobs.TidemarkRuntime;
 
 import io.tidemark.catalog.Catalog;
 import io.tidemark.catalog.PublishedPartitionReader;

@@ -1,12 +1,12 @@
-package io.tidemark.jobs;
+package io.tidemark.warehouse.model;
 
 import io.tidemark.config.DatasetSchemas;
 import static org.apache.spark.sql.functions.col;
 
 import io.tidemark.conform.PartitionKey;
 import io.tidemark.lake.PartitionVersion;
-import io.tidemark.ops.ErrorCode;
-import io.tidemark.ops.TidemarkException;
+import io.tidemark.ErrorCode;
+import io.tidemark.TidemarkException;
 import io.tidemark.warehouse.AuditedLoad;
 import io.tidemark.warehouse.AuditedLoadResult;
 import io.tidemark.warehouse.RetryPolicy;
@@ -26,7 +26,7 @@ import org.apache.spark.sql.Row;
  * (SCD type 2, {@link UserDimensionLoader}), in date order, one audited transaction per snapshot. The load id of a
  * snapshot comes from its version folder, so loading the same version again is a no-op.
  */
-public final class UsersLoadJob implements WarehouseModel {
+public final class UsersModel implements WarehouseModel {
     public static final String MODEL = "users";
     public static final String DATASET = "users_ref";
 

@@ -1,4 +1,4 @@
-package io.tidemark.ops;
+package io.tidemark;
 
 /** Error codes of the result line, each with the process exit code fixed by DESIGN.md. */
 public enum ErrorCode {

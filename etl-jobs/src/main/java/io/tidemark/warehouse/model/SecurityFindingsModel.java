@@ -1,4 +1,4 @@
-package io.tidemark.jobs;
+package io.tidemark.warehouse.model;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.regexp_replace;

@@ -11,15 +11,15 @@ import java.util.UUID;
  * The time prefix and the suffix time are both the object's arrival time (UTC); no file extension,
  * as Firehose writes with compression UNCOMPRESSED (the CloudWatch payload is already gzip).
  */
-record FirehoseObjectKey(String family, Instant arrival, String stream, int streamVersion, UUID uuid) {
+record GeneratedObjectKey(String family, Instant arrival, String stream, int streamVersion, UUID uuid) {
     /** Firehose's default time prefix, UTC. */
     static final DateTimeFormatter PREFIX = DateTimeFormatter.ofPattern("yyyy/MM/dd/HH/").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SUFFIX_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm-ss").withZone(ZoneOffset.UTC);
 
     /** A key whose UUID is the next {@link SeededUuid} drawn from {@code random}. */
-    static FirehoseObjectKey seeded(String family, Instant arrival, String stream, int streamVersion, Random random) {
-        return new FirehoseObjectKey(family, arrival, stream, streamVersion, SeededUuid.next(random));
+    static GeneratedObjectKey seeded(String family, Instant arrival, String stream, int streamVersion, Random random) {
+        return new GeneratedObjectKey(family, arrival, stream, streamVersion, SeededUuid.next(random));
     }
 
     String render() {

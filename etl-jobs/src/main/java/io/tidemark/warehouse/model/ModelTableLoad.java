@@ -1,7 +1,7 @@
-package io.tidemark.jobs;
+package io.tidemark.warehouse.model;
 
-import io.tidemark.ops.ErrorCode;
-import io.tidemark.ops.TidemarkException;
+import io.tidemark.ErrorCode;
+import io.tidemark.TidemarkException;
 import io.tidemark.warehouse.AuditedLoadResult;
 import io.tidemark.warehouse.HourPartition;
 import io.tidemark.warehouse.LoadAudit;

@@ -1,4 +1,4 @@
-package io.tidemark.jobs;
+package io.tidemark.warehouse.model;
 
 import io.tidemark.config.ConfigException;
 import io.tidemark.config.JobSpec;
@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 /** The one registry of warehouse models, by name. */
 public final class WarehouseModels {
     private static final Map<String, WarehouseModel> MODELS = List.<WarehouseModel>of(
-                    new FlowHourlyLoadJob(),
-                    new SalesLoadJob(),
-                    new UsersLoadJob(),
+                    new FlowHourlyModel(),
+                    new SalesModel(),
+                    new UsersModel(),
                     new ArticleEventsModel(),
                     new EmailEventsModel(),
                     new SecurityFindingsModel())

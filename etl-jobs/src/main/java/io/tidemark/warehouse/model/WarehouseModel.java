@@ -1,4 +1,4 @@
-package io.tidemark.jobs;
+package io.tidemark.warehouse.model;
 
 import io.tidemark.lake.PartitionVersion;
 import java.util.List;

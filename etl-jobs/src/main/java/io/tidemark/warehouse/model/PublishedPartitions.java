@@ -1,4 +1,4 @@
-package io.tidemark.jobs;
+package io.tidemark.warehouse.model;
 
 import io.tidemark.conform.PartitionKey;
 import io.tidemark.conform.PartitionMerger;

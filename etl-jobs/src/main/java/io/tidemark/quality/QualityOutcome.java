@@ -1,4 +1,4 @@
-package io.tidemark.ops;
+package io.tidemark.quality;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;

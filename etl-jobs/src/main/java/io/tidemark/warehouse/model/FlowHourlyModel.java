@@ -1,4 +1,4 @@
-package io.tidemark.jobs;
+package io.tidemark.warehouse.model;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -11,8 +11,8 @@ import io.tidemark.catalog.TableRef;
 import io.tidemark.config.DatasetSchemas;
 import io.tidemark.conform.PartitionKey;
 import io.tidemark.lake.PartitionVersion;
-import io.tidemark.ops.ErrorCode;
-import io.tidemark.ops.TidemarkException;
+import io.tidemark.ErrorCode;
+import io.tidemark.TidemarkException;
 import io.tidemark.warehouse.ConnectionSource;
 import io.tidemark.warehouse.FlowHourlyLoadRequest;
 import io.tidemark.warehouse.AuditedLoadResult;
@@ -35,7 +35,7 @@ import org.apache.spark.sql.SparkSession;
  * audited transaction. The load id comes from the published version folders, so loading the same versions twice
  * is a no-op.
  */
-public final class FlowHourlyLoadJob implements WarehouseModel {
+public final class FlowHourlyModel implements WarehouseModel {
     public static final String MODEL = "flow_hourly";
     public static final String DATASET = "vpc_flow_logs";
 

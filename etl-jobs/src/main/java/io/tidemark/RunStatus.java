@@ -1,4 +1,4 @@
-package io.tidemark.ops;
+package io.tidemark;
 
 /** The status of a run in the result line. */
 public enum RunStatus {

@@ -10,11 +10,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param maxNewFieldsPerRun more new fields than this in one run stop the dataset (a producer writing data into
  *                           field names would otherwise add a column per value); default 20
  */
-public record SchemaEvolution(
+public record EvolutionPolicy(
         @JsonProperty("newFields") NewFields newFields,
         @JsonProperty("maxNewFieldsPerRun") Integer maxNewFieldsPerRun) {
 
-    public static final SchemaEvolution NONE = new SchemaEvolution(NewFields.IGNORE, null);
+    public static final EvolutionPolicy NONE = new EvolutionPolicy(NewFields.IGNORE, null);
     public static final int DEFAULT_MAX_NEW_FIELDS_PER_RUN = 20;
 
     /** What to do with a raw field the parser does not map to a column. */
@@ -23,7 +23,7 @@ public record SchemaEvolution(
         @JsonProperty("ignore") IGNORE
     }
 
-    public SchemaEvolution {
+    public EvolutionPolicy {
         newFields = newFields == null ? NewFields.IGNORE : newFields;
         maxNewFieldsPerRun = maxNewFieldsPerRun == null ? DEFAULT_MAX_NEW_FIELDS_PER_RUN : maxNewFieldsPerRun;
         if (maxNewFieldsPerRun < 1) {

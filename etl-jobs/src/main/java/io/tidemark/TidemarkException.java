@@ -1,4 +1,4 @@
-package io.tidemark.ops;
+package io.tidemark;
 
 import static java.util.Objects.requireNonNull;
 
