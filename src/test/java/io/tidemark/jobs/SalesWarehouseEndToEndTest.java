@@ -143,7 +143,7 @@ class SalesWarehouseEndToEndTest {
             republished.add(new PartitionVersion(PartitionKey.of("sales_changes", List.of("dt"), List.of(dt)), "replay"));
         }
 
-        List<ModelLoadResult> replay = WarehouseModels.named("sales").load(ModelLoadContext.of(runtime), "replay-run",
+        List<ModelLoadResult> replay = WarehouseModels.named("sales").load(runtime.modelContext(), "replay-run",
                 Map.of("sales_changes", republished));
 
         assertThat(replay).singleElement().satisfies(r -> {
@@ -152,7 +152,7 @@ class SalesWarehouseEndToEndTest {
         });
         assertThat(query("SELECT * FROM tidemark.fact_sales ORDER BY sale_id")).isEqualTo(before);
         assertThat(query("SELECT * FROM tidemark.dim_item ORDER BY item_key")).isEqualTo(itemsBefore);
-        assertThat(WarehouseModels.named("sales").load(ModelLoadContext.of(runtime), "replay-run-2",
+        assertThat(WarehouseModels.named("sales").load(runtime.modelContext(), "replay-run-2",
                 Map.of("sales_changes", republished))).singleElement()
                 .satisfies(r -> assertThat(r.outcome()).isEqualTo(ModelLoadResult.Outcome.SKIPPED));
     }

@@ -169,7 +169,7 @@ class WarehouseModelsEndToEndTest {
     @Test
     void loadingAgainIsSkippedAndReloadingForReallyLeavesIdenticalTables() throws SQLException {
         List<String> before = dumpLoadedTables();
-        ModelDateLoad byDate = new ModelDateLoad(ModelLoadContext.of(runtime));
+        ModelDateLoad byDate = new ModelDateLoad(runtime.modelContext());
         List<LocalDate> dates = List.of(LocalDate.of(2026, 11, 24), LocalDate.of(2026, 11, 25));
         List<String> models = List.of(ArticleEventsModel.MODEL, EmailEventsModel.MODEL, SecurityFindingsModel.MODEL);
 
@@ -201,14 +201,14 @@ class WarehouseModelsEndToEndTest {
     @Test
     void aStaleFindingUpdateIsIgnored() throws SQLException {
         List<String> before = query("SELECT * FROM tidemark.fact_security_findings ORDER BY finding_id");
-        ModelDateLoad byDate = new ModelDateLoad(ModelLoadContext.of(runtime));
+        ModelDateLoad byDate = new ModelDateLoad(runtime.modelContext());
         WarehouseModel model = WarehouseModels.named(SecurityFindingsModel.MODEL);
         Map<String, List<PartitionVersion>> firstDay = byDate.published(model, LocalDate.of(2026, 11, 24));
         assertThat(firstDay).isNotEmpty();
         assertThat(guardDuty.latestByFinding().values()).anyMatch(state -> state.updatedAt().toString().startsWith("2026-11-25"));
         execute("DELETE FROM tidemark.etl_load_audit WHERE dataset = 'fact_security_findings'");
 
-        List<ModelLoadResult> reloaded = model.load(ModelLoadContext.of(runtime), "stale-run", firstDay);
+        List<ModelLoadResult> reloaded = model.load(runtime.modelContext(), "stale-run", firstDay);
 
         assertThat(reloaded).singleElement().extracting(ModelLoadResult::outcome).isEqualTo(ModelLoadResult.Outcome.LOADED);
         assertThat(query("SELECT * FROM tidemark.fact_security_findings ORDER BY finding_id")).isEqualTo(before);

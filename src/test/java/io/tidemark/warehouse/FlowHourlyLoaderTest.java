@@ -3,6 +3,7 @@ package io.tidemark.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tidemark.warehouse.model.DialectStaging;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
@@ -303,7 +304,7 @@ class FlowHourlyLoaderTest {
     // ---------------------------------------------------------------------------------------------------------------
 
     private static FlowHourlyLoader loader(ConnectionSource connections) {
-        return new FlowHourlyLoader(connections, SCHEMA, QUICK_RETRIES, CLOCK);
+        return new FlowHourlyLoader(connections, SCHEMA, DialectStaging.flowHourly(connections.dialect()), QUICK_RETRIES, CLOCK);
     }
 
     private static FlowHourlyRow row(HourPartition partition, String interfaceId, String action, int protocol,

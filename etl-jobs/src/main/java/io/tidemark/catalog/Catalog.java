@@ -3,6 +3,7 @@ package io.tidemark.catalog;
 import io.tidemark.config.ColumnSpec;
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.conform.PartitionKey;
+import io.tidemark.conform.evolution.EvolvedDataset;
 import io.tidemark.lake.PartitionVersion;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,21 @@ public interface Catalog {
      * column, the table's type and the given one.
      */
     void addColumns(TableRef table, List<ColumnSpec> columns);
+
+    /**
+     * Brings the table's columns in line with an evolved dataset, before any partition is written: creates the
+     * table when the evolved schema goes beyond the deployed one, then adds the new columns.
+     */
+    default void alignColumns(TableRef table, EvolvedDataset dataset, String location) {
+        boolean exists = tableExists(table);
+        boolean beyondDeployed = dataset.plan().schema().columns().size() > dataset.deployed().columns().size();
+        if (!exists && beyondDeployed) {
+            ensureTable(table, dataset.deployed(), location);
+        }
+        if (exists || beyondDeployed) {
+            addColumns(table, dataset.plan().schema().columns());
+        }
+    }
 
     /** The published location of each of the given partitions that exists. */
     Map<PartitionKey, String> locations(TableRef table, List<PartitionKey> partitions);

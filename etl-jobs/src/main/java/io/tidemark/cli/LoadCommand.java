@@ -1,7 +1,6 @@
 package io.tidemark.cli;
 
 import io.tidemark.warehouse.model.ModelDateLoad;
-import io.tidemark.warehouse.model.ModelLoadContext;
 import io.tidemark.warehouse.model.ModelLoadResult;
 import io.tidemark.jobs.RunIds;
 import io.tidemark.jobs.TidemarkRuntime;
@@ -38,7 +37,7 @@ final class LoadCommand extends ResultCommand {
         WarehouseModel warehouseModel = WarehouseModels.named(model);
         String runId = RunIds.next(Instant.ofEpochMilli(started));
         try (TidemarkRuntime runtime = new TidemarkRuntime(common.workdir(), common.runtimeConfig())) {
-            ModelDateLoad load = new ModelDateLoad(ModelLoadContext.of(runtime));
+            ModelDateLoad load = new ModelDateLoad(runtime.modelContext());
             List<String> partitions = load.published(warehouseModel, date).values().stream()
                     .flatMap(versions -> versions.stream().map(v -> v.partition().label())).sorted().toList();
             List<ModelLoadResult> results = load.load(warehouseModel, date, runId);

@@ -189,7 +189,8 @@ public final class CurateJob {
             long failedRowRules = 0;
             for (EvolvedDataset dataset : evolved.values()) {
                 TableRef table = new TableRef(config.catalog().curatedDatabase(), dataset.schema().dataset());
-                evolution.commit(dataset, catalog, table, layout.tableRoot(LakeLayout.CURATED, table.table()), context);
+                evolution.record(dataset, context);
+                catalog.alignColumns(table, dataset, layout.tableRoot(LakeLayout.CURATED, table.table()));
                 RowLevelScreen.Screened screened = screen.screen(dataset.schema(), rules.get(dataset.schema().dataset()),
                         dataset.rows(), context);
                 targets.add(new Target(dataset.schema(), table, LakeLayout.CURATED, screened.kept(), rules.get(dataset.schema().dataset())));

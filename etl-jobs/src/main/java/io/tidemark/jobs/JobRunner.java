@@ -1,6 +1,5 @@
 package io.tidemark.jobs;
 
-import io.tidemark.warehouse.model.ModelLoadContext;
 import io.tidemark.warehouse.model.ModelLoadResult;
 import io.tidemark.warehouse.model.WarehouseModel;
 import io.tidemark.warehouse.model.WarehouseModels;
@@ -124,7 +123,7 @@ public final class JobRunner {
                         .forEach((key, location) -> current.add(new PartitionVersion(key, location)));
                 published.put(table.table(), current);
             }
-            for (ModelLoadResult loaded : model.load(ModelLoadContext.of(runtime), runId, published)) {
+            for (ModelLoadResult loaded : model.load(runtime.modelContext(), runId, published)) {
                 progress.printf("tidemark: %s %s: warehouse %s %s, %d rows (load %s)%n",
                         spec.job(), window, loaded.table(), loaded.outcome(), loaded.rows(), loaded.loadId());
             }

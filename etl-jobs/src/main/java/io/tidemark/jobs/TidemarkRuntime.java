@@ -14,6 +14,8 @@ import io.tidemark.warehouse.DimDatePopulator;
 import io.tidemark.warehouse.EmbeddedWarehouse;
 import io.tidemark.warehouse.WarehouseConnector;
 import io.tidemark.warehouse.WarehouseDdl;
+import io.tidemark.warehouse.model.DialectStaging;
+import io.tidemark.warehouse.model.ModelLoadContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,6 +120,13 @@ public final class TidemarkRuntime implements AutoCloseable {
                     + ": " + e.getMessage() + " (is another tidemark command using this workdir?)", e);
         }
         return WarehouseConnector.embedded(embedded);
+    }
+
+    /** What the warehouse models load with: the session, the curated tables' catalog and the warehouse's staging. */
+    public ModelLoadContext modelContext() {
+        WarehouseConnector connector = warehouse();
+        return new ModelLoadContext(spark(), config.catalog().curatedDatabase(), connector, config.warehouse().schema(),
+                catalog(), DialectStaging.datasets(connector.dialect(), config.warehouse(), spark().sparkContext().hadoopConfiguration()));
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.tidemark.warehouse;
 
 import io.tidemark.config.SqlIdentifier;
-import io.tidemark.warehouse.postgres.PostgresCopyStaging;
-import io.tidemark.warehouse.redshift.RedshiftInsertStaging;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,14 +34,13 @@ public final class FlowHourlyLoader {
     private final String countRowsOutsidePartitions;
     private final List<String> replaceStatements;
 
-    public FlowHourlyLoader(ConnectionSource connections, String schema, RetryPolicy retryPolicy, Clock clock) {
+    /** @param staging how the rows reach the stage table on this warehouse's dialect ({@code DialectStaging.flowHourly}) */
+    public FlowHourlyLoader(ConnectionSource connections, String schema, FlowHourlyStaging staging, RetryPolicy retryPolicy,
+                            Clock clock) {
         this.connections = Objects.requireNonNull(connections, "connections is null");
         this.schema = SqlIdentifier.require(schema, "warehouse.schema");
         this.protocol = new AuditedLoad(connections, schema, retryPolicy, clock);
-        this.staging = switch (connections.dialect()) {
-            case POSTGRES -> new PostgresCopyStaging();
-            case REDSHIFT -> new RedshiftInsertStaging();
-        };
+        this.staging = Objects.requireNonNull(staging, "staging is null");
         this.createStageRows = sql("10_create_stage_rows.sql");
         this.createStagePartitions = sql("11_create_stage_partitions.sql");
         this.countRowsOutsidePartitions = sql("20_count_rows_outside_partitions.sql");

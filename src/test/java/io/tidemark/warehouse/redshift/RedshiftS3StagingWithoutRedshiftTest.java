@@ -9,6 +9,7 @@ import io.tidemark.config.ConfigException;
 import io.tidemark.config.WarehouseConfig;
 import io.tidemark.testing.LocalSpark;
 import io.tidemark.warehouse.DatasetStaging;
+import io.tidemark.warehouse.model.DialectStaging;
 import io.tidemark.warehouse.SqlDialect;
 import io.tidemark.warehouse.postgres.PostgresDatasetCopy;
 import java.nio.file.Files;
@@ -118,11 +119,11 @@ class RedshiftS3StagingWithoutRedshiftTest {
         WarehouseConfig configured = new WarehouseConfig("jdbc:redshift://c:5439/dev", null, null, null, null, null,
                 "s3://bucket/staging", ROLE);
 
-        assertThatThrownBy(() -> DatasetStaging.of(SqlDialect.REDSHIFT, bare, spark.sparkContext().hadoopConfiguration()))
+        assertThatThrownBy(() -> DialectStaging.datasets(SqlDialect.REDSHIFT, bare, spark.sparkContext().hadoopConfiguration()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("warehouse.stagingUri");
-        assertThat(DatasetStaging.of(SqlDialect.REDSHIFT, configured, spark.sparkContext().hadoopConfiguration()))
+        assertThat(DialectStaging.datasets(SqlDialect.REDSHIFT, configured, spark.sparkContext().hadoopConfiguration()))
                 .isInstanceOf(RedshiftS3Staging.class);
-        assertThat(DatasetStaging.of(SqlDialect.POSTGRES, bare, spark.sparkContext().hadoopConfiguration()))
+        assertThat(DialectStaging.datasets(SqlDialect.POSTGRES, bare, spark.sparkContext().hadoopConfiguration()))
                 .isInstanceOf(PostgresDatasetCopy.class);
         assertThatThrownBy(() -> new WarehouseConfig(null, null, null, null, null, null, null, "my-role"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("warehouse.iamRole");

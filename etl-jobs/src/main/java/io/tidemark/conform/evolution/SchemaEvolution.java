@@ -3,8 +3,6 @@ package io.tidemark.conform.evolution;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 
-import io.tidemark.catalog.Catalog;
-import io.tidemark.catalog.TableRef;
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.landing.ReasonCode;
 import io.tidemark.landing.RunContext;
@@ -21,8 +19,8 @@ import org.apache.spark.sql.Row;
 /**
  * Keeps each curated dataset's table in step with its deployed schema and its raw data. {@link #prepare} plans
  * every dataset of a batch before anything is written (an incompatible change throws, so nothing of the job is
- * published and its ledger is not committed); {@link #commit} then records the new schema in the lake, flags the
- * changes for the warehouse and adds the new columns to the catalog table, before any partition is written.
+ * published and its ledger is not committed); {@link #record} then records the new schema in the lake and flags the
+ * changes for the warehouse, and the run adds the new columns to the catalog table, before any partition is written.
  * Recording comes first, so a run that dies after it adds the columns on its next run.
  */
 public final class SchemaEvolution {
@@ -56,20 +54,15 @@ public final class SchemaEvolution {
         return evolved;
     }
 
-    /** Records the schema, flags the changes and brings the catalog table's columns in line with it. */
-    public void commit(EvolvedDataset dataset, Catalog catalog, TableRef table, String location, RunContext context) {
+    /**
+     * Records the new schema in the lake and flags the changes for the warehouse; the catalog table's columns are
+     * then brought in line by {@link io.tidemark.catalog.Catalog#alignColumns}.
+     */
+    public void record(EvolvedDataset dataset, RunContext context) {
         EvolutionPlan plan = dataset.plan();
         if (plan.recordChanged()) {
             changeLog.record(dataset.deployed().dataset(), context.runId(), plan.changes());
             records.write(plan.record(), context.runId());
-        }
-        boolean exists = catalog.tableExists(table);
-        boolean beyondDeployed = plan.schema().columns().size() > dataset.deployed().columns().size();
-        if (!exists && beyondDeployed) {
-            catalog.ensureTable(table, dataset.deployed(), location);
-        }
-        if (exists || beyondDeployed) {
-            catalog.addColumns(table, plan.schema().columns());
         }
     }
 

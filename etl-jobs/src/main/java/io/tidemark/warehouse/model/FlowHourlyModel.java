@@ -81,7 +81,8 @@ public final class FlowHourlyModel implements WarehouseModel {
         PublishedPartitions published = new PublishedPartitions(versions);
         FlowHourlyLoadRequest request = new FlowHourlyLoadRequest(published.hours(), runId, published.checksum(), rows);
         try {
-            return new FlowHourlyLoader(warehouse, schema, RetryPolicy.defaults(), Clock.systemUTC()).load(request);
+            return new FlowHourlyLoader(warehouse, schema, DialectStaging.flowHourly(warehouse.dialect()),
+                    RetryPolicy.defaults(), Clock.systemUTC()).load(request);
         } catch (SQLException e) {
             throw new TidemarkException(ErrorCode.WAREHOUSE_FAILED, "Cannot load fact_flow_hourly for "
                     + request.partitionList() + " into " + warehouse + ": " + e.getMessage(), e);

@@ -1,6 +1,5 @@
 package io.tidemark.warehouse.model;
 
-import io.tidemark.jobs.TidemarkRuntime;
 
 import io.tidemark.catalog.Catalog;
 import io.tidemark.catalog.PublishedPartitionReader;
@@ -32,12 +31,6 @@ public record ModelLoadContext(SparkSession spark, String curatedDatabase, Conne
         Objects.requireNonNull(staging, "staging is null");
     }
 
-    public static ModelLoadContext of(TidemarkRuntime runtime) {
-        ConnectionSource warehouse = runtime.warehouse();
-        return new ModelLoadContext(runtime.spark(), runtime.config().catalog().curatedDatabase(), warehouse,
-                runtime.config().warehouse().schema(), runtime.catalog(), DatasetStaging.of(warehouse.dialect(),
-                runtime.config().warehouse(), runtime.spark().sparkContext().hadoopConfiguration()));
-    }
 
     /** The curated table of a dataset. */
     public TableRef table(String dataset) {

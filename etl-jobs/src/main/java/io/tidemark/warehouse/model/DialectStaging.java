@@ -1,0 +1,45 @@
+package io.tidemark.warehouse.model;
+
+import io.tidemark.config.ConfigException;
+import io.tidemark.config.WarehouseConfig;
+import io.tidemark.warehouse.DatasetStaging;
+import io.tidemark.warehouse.FlowHourlyStaging;
+import io.tidemark.warehouse.SqlDialect;
+import io.tidemark.warehouse.postgres.PostgresCopyStaging;
+import io.tidemark.warehouse.postgres.PostgresDatasetCopy;
+import io.tidemark.warehouse.redshift.RedshiftInsertStaging;
+import io.tidemark.warehouse.redshift.RedshiftS3Staging;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * Picks the staging of a warehouse's dialect for the models: the dialect packages implement the staging interfaces of
+ * {@code io.tidemark.warehouse}, and only the models, which use them, choose between them.
+ */
+public final class DialectStaging {
+    private DialectStaging() {
+    }
+
+    /**
+     * How loads get a Dataset's rows into the warehouse: COPY FROM STDIN on PostgreSQL; on Redshift S3 files under
+     * {@code warehouse.stagingUri} copied with {@code warehouse.iamRole}, both then required.
+     */
+    public static DatasetStaging datasets(SqlDialect dialect, WarehouseConfig config, Configuration hadoopConf) {
+        return switch (dialect) {
+            case POSTGRES -> new PostgresDatasetCopy();
+            case REDSHIFT -> new RedshiftS3Staging(
+                    config.staging().orElseThrow(() -> new ConfigException("Cannot load Redshift: warehouse.stagingUri "
+                            + "(the S3 prefix where loads stage Parquet files for COPY) is not set")),
+                    config.copyRole().orElseThrow(() -> new ConfigException("Cannot load Redshift: warehouse.iamRole "
+                            + "(the IAM role ARN Redshift's COPY assumes to read warehouse.stagingUri) is not set")),
+                    hadoopConf);
+        };
+    }
+
+    /** How {@code fact_flow_hourly}'s rows reach its stage table. */
+    public static FlowHourlyStaging flowHourly(SqlDialect dialect) {
+        return switch (dialect) {
+            case POSTGRES -> new PostgresCopyStaging();
+            case REDSHIFT -> new RedshiftInsertStaging();
+        };
+    }
+}
