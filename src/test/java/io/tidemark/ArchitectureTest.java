@@ -1,10 +1,15 @@
 package io.tidemark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -33,6 +38,14 @@ class ArchitectureTest {
     @Test
     void no_package_depends_on_itself_through_another() {
         slices().matching("io.tidemark.(**)").should().beFreeOfCycles().check(production);
+    }
+
+    @Test
+    void the_cycle_rule_fails_on_a_cycle() {
+        JavaClasses probe = new ClassFileImporter().importClasses(io.tidemark.archprobe.first.First.class,
+                io.tidemark.archprobe.second.Second.class);
+        assertThatThrownBy(() -> slices().matching("io.tidemark.(**)").should().beFreeOfCycles().check(probe))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Cycle detected");
     }
 
     @TestFactory
@@ -69,6 +82,25 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.tidemark")
                 .should().dependOnClassesThat().resideInAnyPackage(packages(FLOW))
                 .check(production);
+    }
+
+    @Test
+    void every_package_says_what_it_owns() throws IOException {
+        Path sources = Path.of(System.getProperty("tidemark.repo.root", "."), "etl-jobs", "src", "main", "java");
+        try (Stream<Path> folders = Files.walk(sources)) {
+            List<Path> undocumented = folders.filter(Files::isDirectory)
+                    .filter(folder -> hasJavaFile(folder) && !Files.exists(folder.resolve("package-info.java")))
+                    .map(sources::relativize).toList();
+            assertThat(undocumented).as("packages without a package-info.java").isEmpty();
+        }
+    }
+
+    private static boolean hasJavaFile(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(f -> f.toString().endsWith(".java"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String[] packages(List<String> stages) {

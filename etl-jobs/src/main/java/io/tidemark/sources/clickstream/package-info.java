@@ -1,0 +1,4 @@
+/**
+ * Clickstream JSON events.
+ */
+package io.tidemark.sources.clickstream;

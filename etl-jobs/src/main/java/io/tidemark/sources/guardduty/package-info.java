@@ -1,0 +1,4 @@
+/**
+ * GuardDuty findings delivered through EventBridge.
+ */
+package io.tidemark.sources.guardduty;

@@ -1,0 +1,4 @@
+/**
+ * Reference snapshots (the users CSV).
+ */
+package io.tidemark.sources.reference;

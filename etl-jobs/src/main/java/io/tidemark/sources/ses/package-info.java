@@ -1,0 +1,4 @@
+/**
+ * SES email events.
+ */
+package io.tidemark.sources.ses;

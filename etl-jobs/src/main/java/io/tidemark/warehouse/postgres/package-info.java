@@ -1,0 +1,4 @@
+/**
+ * PostgreSQL staging: COPY FROM STDIN through pgjdbc's CopyManager.
+ */
+package io.tidemark.warehouse.postgres;
