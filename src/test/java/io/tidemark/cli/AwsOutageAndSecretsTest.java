@@ -73,6 +73,12 @@ class AwsOutageAndSecretsTest {
     private static final List<String> CANARIES = List.of(SECRETS_MANAGER_CANARY, ENV_CANARY, S3_CANARY);
     private static final String LANDING = "s3a://tm-outage-landing";
     private static final String LAKE = "s3a://tm-outage-lake/tidemark";
+    /**
+     * The run cut off in the middle cannot release its table leases (S3 is unreachable), so the rerun waits until
+     * they lapse: a shorter expiry than the default 120 s keeps that wait short, while a healthy run's renewal (every
+     * third of it) still has 20 s to get through on a loaded machine.
+     */
+    private static final int LEASE_EXPIRY_SECONDS = 30;
 
     @TempDir
     static Path workdir;
@@ -275,8 +281,9 @@ class AwsOutageAndSecretsTest {
                 {"landingRoot": "%s", "lakeRoot": "%s",
                  "catalog": {"kind": "glue", "region": "%s", "endpoint": "%s"},
                  "warehouse": %s,
+                 "leases": {"expirySeconds": %d},
                  "spark": {"master": "local[2]", "conf": {"spark.sql.shuffle.partitions": "2", %s}}}"""
-                .formatted(LANDING, LAKE, MotoServer.REGION, proxy.endpoint(), warehouseJson, sparkConf));
+                .formatted(LANDING, LAKE, MotoServer.REGION, proxy.endpoint(), warehouseJson, LEASE_EXPIRY_SECONDS, sparkConf));
         return file;
     }
 

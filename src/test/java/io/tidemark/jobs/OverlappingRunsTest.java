@@ -22,8 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -91,13 +93,19 @@ class OverlappingRunsTest {
         assertThat(cwRetry.status()).isEqualTo("SKIPPED");
         assertThat(flRetry.status()).isEqualTo("SKIPPED");
 
-        assertThat(s.flowEventsByPartition()).isEqualTo(expected(cwlogs.flowRowsByPartition(), flowlines.rowsByPartition()));
-        assertThat(s.duplicateFlowEvents()).isZero();
+        PublishedFlowEvents stored = s.publishedFlowEvents();
+        assertThat(stored.byPartition()).isEqualTo(expected(cwlogs.flowRowsByPartition(), flowlines.rowsByPartition()));
+        assertThat(stored.duplicates()).isZero();
     }
 
-    /** A backfill beside the schedule: hour 11 carries late events of hr=10, merged by both runs at once. */
+    /**
+     * A backfill beside the schedule: hour 11 carries late events of hr=10, merged by both runs at once. Then, on
+     * the same lake, {@code gc} with no retention starts while a third run holds the table, its new versions written
+     * but not yet published: gc waits for the lease, then deletes only what nobody references (the hr=10 versions
+     * the later runs replaced). One lake for both checks saves the child processes of a second set-up.
+     */
     @Test
-    void twoHoursOfOneJobTogetherKeepEveryFlowEventOnce() throws Exception {
+    void twoHoursOfOneJobTogetherKeepEveryFlowEventOnceAndGcRacingTheNextRunDeletesNothingReferenced() throws Exception {
         Scenario s = new Scenario("hours");
         Child h10 = s.cli("h10", "run", "cwlogs", "--date", DAY, "--hour", String.valueOf(FIRST_HOUR));
         Child h11 = s.cli("h11", "run", "cwlogs", "--date", DAY, "--hour", String.valueOf(FIRST_HOUR + 1));
@@ -109,21 +117,13 @@ class OverlappingRunsTest {
         assertThat(texts(r10.path("partitions"))).contains(shared);
         assertThat(texts(r11.path("partitions"))).as("hour 11 has late events of hr=10").contains(shared);
 
-        assertThat(s.flowEventsByPartition()).isEqualTo(cwlogs.flowRowsByPartition());
-        assertThat(s.duplicateFlowEvents()).isZero();
-    }
+        PublishedFlowEvents afterHours = s.publishedFlowEvents();
+        assertThat(afterHours.byPartition()).isEqualTo(cwlogs.flowRowsByPartition());
+        assertThat(afterHours.duplicates()).isZero();
 
-    /**
-     * {@code gc} with no retention starts while a run holds its tables, its new versions written but not yet
-     * published: gc waits for the lease, then deletes only what nobody references (the version the run replaced).
-     */
-    @Test
-    void gcRacingARunDeletesNothingReferenced() throws Exception {
-        Scenario s = new Scenario("gc");
-        assertThat(s.cli("h10", "run", "cwlogs", "--date", DAY, "--hour", String.valueOf(FIRST_HOUR)).result()
-                .path("status").asText()).isEqualTo("SUCCEEDED");
-        Child run = s.choreographed(OverlapSafety.FULL, "h11", "gc-waiting", "cwlogs", String.valueOf(FIRST_HOUR + 1));
-        s.awaitFile(s.marker("written-h11"), run);
+        // gc racing a run: the flowlines run of the day writes new versions of hr=10 and hr=11, then waits for gc
+        Child run = s.choreographed(OverlapSafety.FULL, "fl", "gc-waiting", "flowlines");
+        s.awaitFile(s.marker("written-fl"), run);
         Child gc = s.cli("gc", "gc", "cwlogs", "--retention-hours", "0");
         s.awaitStderr(gc, "is leased by run");
         Files.writeString(s.marker("gc-waiting"), "");
@@ -131,10 +131,12 @@ class OverlappingRunsTest {
         assertThat(run.lastLine()).startsWith("status=SUCCEEDED");
         JsonNode collected = gc.result();
         assertThat(collected.path("status").asText()).isEqualTo("SUCCEEDED");
-        assertThat(texts(collected.path("partitions"))).as("the hr=10 version the hour-11 run replaced")
+        assertThat(texts(collected.path("partitions"))).as("an hr=10 version a later run replaced")
                 .anyMatch(p -> p.contains("vpc_flow_logs/v-") && p.endsWith("/dt=" + DAY + "/hr=" + FIRST_HOUR));
-        assertThat(s.flowEventsByPartition()).isEqualTo(cwlogs.flowRowsByPartition());
-        assertThat(s.duplicateFlowEvents()).isZero();
+        PublishedFlowEvents afterGc = s.publishedFlowEvents();
+        assertThat(afterGc.byPartition()).as("nothing referenced deleted, the racing run's versions included")
+                .isEqualTo(expected(cwlogs.flowRowsByPartition(), flowlines.rowsByPartition()));
+        assertThat(afterGc.duplicates()).isZero();
     }
 
     /**
@@ -150,8 +152,9 @@ class OverlappingRunsTest {
         assertThat(fl.lastLine()).startsWith("status=SUCCEEDED");
         assertThat(fl.stderr()).contains("another run published it since this run read it").contains("merging again (attempt 2 of 3)");
 
-        assertThat(s.flowEventsByPartition()).isEqualTo(expected(cwlogs.flowRowsByPartition(), flowlines.rowsByPartition()));
-        assertThat(s.duplicateFlowEvents()).isZero();
+        PublishedFlowEvents stored = s.publishedFlowEvents();
+        assertThat(stored.byPartition()).isEqualTo(expected(cwlogs.flowRowsByPartition(), flowlines.rowsByPartition()));
+        assertThat(stored.duplicates()).isZero();
     }
 
     /** The same choreography with the lease and the publish check off: the defect, rows lost and both runs SUCCEEDED. */
@@ -163,8 +166,7 @@ class OverlappingRunsTest {
         assertThat(cw.lastLine()).startsWith("status=SUCCEEDED");
         assertThat(fl.lastLine()).startsWith("status=SUCCEEDED");
 
-        long stored = s.flowEventsByPartition().values().stream().mapToLong(Long::longValue).sum();
-        assertThat(stored).isLessThan(cwlogs.flowEvents() + flowlines.rows());
+        assertThat(s.publishedFlowEvents().total()).isLessThan(cwlogs.flowEvents() + flowlines.rows());
     }
 
     private static SortedMap<String, Long> expected(Map<String, Long> a, Map<String, Long> b) {
@@ -262,18 +264,20 @@ class OverlappingRunsTest {
             return new Child(label, builder.start(), dir);
         }
 
-        /** Rows of vpc_flow_logs per {@code dt=/hr=} partition, read from the locations the catalog publishes. */
-        SortedMap<String, Long> flowEventsByPartition() {
-            SortedMap<String, Long> counts = new TreeMap<>();
-            for (Row row : flowEvents().groupBy("partition").count().collectAsList()) {
-                counts.put(row.getString(0), row.getLong(1));
+        /**
+         * The event ids of vpc_flow_logs, read from the locations the catalog publishes, counted per
+         * {@code dt=/hr=} partition and for duplicates in one Spark job (the table is a few hundred rows).
+         */
+        PublishedFlowEvents publishedFlowEvents() {
+            SortedMap<String, Long> byPartition = new TreeMap<>();
+            Set<String> distinct = new HashSet<>();
+            long total = 0;
+            for (Row row : flowEvents().collectAsList()) {
+                byPartition.merge(row.getString(1), 1L, Long::sum);
+                distinct.add(row.getString(0));
+                total++;
             }
-            return counts;
-        }
-
-        long duplicateFlowEvents() {
-            Dataset<Row> events = flowEvents();
-            return events.count() - events.select("event_id").distinct().count();
+            return new PublishedFlowEvents(byPartition, total - distinct.size());
         }
 
         private Dataset<Row> flowEvents() {
@@ -288,6 +292,13 @@ class OverlappingRunsTest {
             }
             assertThat(all).as("published partitions of vpc_flow_logs in " + name).isNotNull();
             return all;
+        }
+    }
+
+    /** The flow events a scenario's catalog publishes: rows per {@code dt=/hr=} partition, and how many repeat an event id. */
+    private record PublishedFlowEvents(SortedMap<String, Long> byPartition, long duplicates) {
+        long total() {
+            return byPartition.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
