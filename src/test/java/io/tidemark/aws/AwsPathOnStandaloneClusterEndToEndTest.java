@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskFailedReason;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -55,6 +57,7 @@ class AwsPathOnStandaloneClusterEndToEndTest extends AwsPathOnMotoScenario {
     @Test
     @Order(100)
     void twoExecutorJvmsRanTheScenario() {
+        assertThat(tasks.failures()).as("tasks that failed on an executor (a class, a setting or a file only the driver has)").isEmpty();
         assertThat(tasks.succeeded()).as("successful tasks of the scenario by executor id")
                 .hasSize(StandaloneSparkCluster.EXECUTORS).doesNotContainKey("driver")
                 .allSatisfy((executor, count) -> assertThat(count.get()).isPositive());
@@ -66,15 +69,22 @@ class AwsPathOnStandaloneClusterEndToEndTest extends AwsPathOnMotoScenario {
                 .noneMatch(jvm -> jvm.endsWith("@" + ProcessHandle.current().pid()));
     }
 
-    /** Counts successful tasks per executor id. */
+    /** Counts successful tasks per executor id and keeps why any task failed. */
     private static final class TasksByExecutor extends SparkListener {
         private final Map<String, AtomicLong> succeeded = new ConcurrentHashMap<>();
+        private final List<String> failures = new CopyOnWriteArrayList<>();
 
         @Override
         public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
             if (taskEnd.taskInfo().successful()) {
                 succeeded.computeIfAbsent(taskEnd.taskInfo().executorId(), id -> new AtomicLong()).incrementAndGet();
+            } else if (taskEnd.reason() instanceof TaskFailedReason failed) {
+                failures.add("executor " + taskEnd.taskInfo().executorId() + ": " + failed.toErrorString());
             }
+        }
+
+        List<String> failures() {
+            return List.copyOf(failures);
         }
 
         Map<String, AtomicLong> succeeded() {
