@@ -67,6 +67,11 @@ class QuarantineReplayTest {
                 .replay(jobSpec, ReasonCode.TOO_LATE, Optional.empty(), Optional.empty());
     }
 
+    private static RunResult replay(RuntimeConfig runtime, ReasonCode reason) {
+        return new QuarantineReplay(spark, runtime, new HiveCatalog(spark), System.err)
+                .replay(spec, reason, Optional.empty(), Optional.empty());
+    }
+
     private static long tooLateRows() {
         spark.catalog().refreshTable("quarantine.clickstream");
         return spark.sql("SELECT * FROM quarantine.clickstream WHERE reason_code = 'TOO_LATE'").count();
@@ -99,7 +104,7 @@ class QuarantineReplayTest {
         assertThat(tooLateRows()).isEqualTo(2); // the one that still fails is not quarantined a second time
 
         List<Row> markers = spark.read().parquet(config.lakeRoot() + "/_tidemark/replays/clickstream")
-                .select("source_object", "offset", "reason_code", "run").collectAsList();
+                .where("reason_code = 'TOO_LATE'").select("source_object", "offset", "reason_code", "run").collectAsList();
         assertThat(markers).hasSize(1);
         assertThat(markers.get(0).getString(0)).endsWith(object.getFileName().toString());
         assertThat(markers.get(0).getString(3)).isEqualTo(replayed.runId());
@@ -113,9 +118,52 @@ class QuarantineReplayTest {
     }
 
     @Test
+    void qualityRuleRowsReplayedAfterRelaxingTheRulesetAreStoredOnceAndRowsStillFailingStayQuarantined() throws Exception {
+        Instant arrival = Instant.parse("2026-11-14T09:10:00Z");
+        landing.write(arrival, "q",
+                click("negart", arrival.minusSeconds(60)).replace("\"article_id\":7", "\"article_id\":-5"),
+                click("neguser", arrival.minusSeconds(50)).replace("\"user_id\":42", "\"user_id\":-1"),
+                click("fine", arrival.minusSeconds(40)));
+        CurateOutcome first = new CurateJob(spark, config, new HiveCatalog(spark)).run(spec, LandingWindow.hour(LocalDate.parse("2026-11-14"), 9));
+        first.commitLedger();
+        assertThat(first.result().quarantinedByReason()).isEqualTo(Map.of("QUALITY_RULE", 2L));
+        LocalDate day = LocalDate.parse("2026-11-14");
+        assertThat(lake.clickIdsByPartition("curated", day)).isEqualTo(Map.of("dt=2026-11-14/hr=09", List.of("fine")));
+
+        // the shipped rules still refuse both rows
+        assertThat(replay(config, ReasonCode.QUALITY_RULE).status()).isEqualTo(RunStatus.SKIPPED);
+
+        // relaxed: negative article ids are allowed now, negative user ids still are not
+        java.nio.file.Path rules = workdir.resolve("relaxed-rules");
+        java.nio.file.Files.createDirectories(rules);
+        try (var shipped = java.nio.file.Files.list(java.nio.file.Path.of("schemas", "quality"))) {
+            for (java.nio.file.Path file : shipped.toList()) {
+                java.nio.file.Files.copy(file, rules.resolve(file.getFileName()));
+            }
+        }
+        java.nio.file.Path clickRules = rules.resolve("click_events.dqdl");
+        java.nio.file.Files.writeString(clickRules, java.nio.file.Files.readString(clickRules).replace("    ColumnValues \"article_id\" >= 0,\n", ""));
+        RuntimeConfig relaxed = new RuntimeConfig(config.landingRoot(), config.lakeRoot(), config.catalog(), config.warehouse(),
+                config.spark(), config.leases(), new io.tidemark.config.QualityConfig(rules.toString()));
+
+        RunResult replayed = replay(relaxed, ReasonCode.QUALITY_RULE);
+        assertThat(replayed.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(replayed.rowsIn()).isEqualTo(2);
+        assertThat(replayed.rowsOut()).isEqualTo(1);
+        assertThat(replay(relaxed, ReasonCode.QUALITY_RULE).status()).as("stored once however often replay runs").isEqualTo(RunStatus.SKIPPED);
+
+        assertThat(lake.clickIdsByPartition("curated", day)).isEqualTo(Map.of("dt=2026-11-14/hr=09", List.of("fine", "negart")));
+        assertThat(spark.sql("SELECT article_id, user_id FROM curated.click_events WHERE event_id = 'negart'").collectAsList())
+                .extracting(Row::toString).containsExactly("[-5,42]");
+        spark.catalog().refreshTable("quarantine.clickstream");
+        assertThat(spark.sql("SELECT raw FROM quarantine.clickstream WHERE reason_code = 'QUALITY_RULE'").collectAsList())
+                .as("both stay in quarantine, once each; only the replayed one is marked").hasSize(2);
+    }
+
+    @Test
     void reasonsWhoseRowsHoldRawRecordTextAreRefusedNamingTheSupportedOnes() {
         assertThatThrownBy(() -> QuarantineReplay.requireReplayable("MALFORMED_JSON"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("TOO_LATE").hasMessageContaining("MALFORMED_JSON");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("[QUALITY_RULE, TOO_LATE]").hasMessageContaining("MALFORMED_JSON");
         assertThatThrownBy(() -> QuarantineReplay.requireReplayable("NOPE")).isInstanceOf(ConfigException.class);
         assertThat(TidemarkCli.execute("replay", "clickstream", "--reason", "MALFORMED_JSON",
                 "--workdir", workdir.resolve("unused").toString())).isEqualTo(2);

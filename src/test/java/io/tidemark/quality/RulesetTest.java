@@ -46,4 +46,14 @@ class RulesetTest {
                 .hasMessageContaining("line 3")
                 .hasMessageContaining("IsCompleted \"event_id\"");
     }
+
+    @Test
+    void dataFreshnessIsRefusedBecauseDeequMeasuresItAgainstTheWallClock() {
+        assertThatThrownBy(() -> Ruleset.parse("schemas/quality/click_events.dqdl",
+                "Rules = [\n    RowCount > 0,\n    DataFreshness \"event_ts\" <= 24 hours\n]\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("schemas/quality/click_events.dqdl, line 3")
+                .hasMessageContaining("DataFreshness \"event_ts\" <= 24 hours")
+                .hasMessageContaining("run_window");
+    }
 }

@@ -16,12 +16,13 @@ import picocli.CommandLine.Parameters;
 /** {@code tidemark replay JOB --reason REASON [--from D --to D]}: quarantined records back through the curate path. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Re-ingest a job's quarantined records of one reason whose cause was fixed (TOO_LATE after raising"
-                + " lateArrivalHorizonDays); each is stored once however often replay runs; records that still fail stay quarantined.")
+                + " lateArrivalHorizonDays, QUALITY_RULE after relaxing a ruleset); each is stored once however often replay runs;"
+                + " records that still fail stay quarantined.")
 final class ReplayCommand extends ResultCommand {
     @Parameters(index = "0", paramLabel = "JOB", description = "Job name: a spec in orchestration/jobs/ (e.g. clickstream).")
     String job;
 
-    @Option(names = "--reason", required = true, paramLabel = "REASON", description = "Reason code to replay: TOO_LATE.")
+    @Option(names = "--reason", required = true, paramLabel = "REASON", description = "Reason code to replay: TOO_LATE or QUALITY_RULE.")
     String reason;
 
     @Option(names = "--from", paramLabel = "yyyy-MM-dd", description = "First quarantine date (the landing window's date the record was quarantined in); default: the first.")

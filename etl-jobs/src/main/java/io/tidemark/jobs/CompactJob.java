@@ -135,7 +135,9 @@ public final class CompactJob {
         List<PartitionVersion> versions = writer.write(schema, new MergedPartitions(rows, keys, 0, 0), versionRoot,
                 keys.stream().map(published::get).toList());
 
-        QualityOutcome quality = gate.check(gate.rules(schema.dataset()), spark.read().schema(DatasetStructs.curatedRow(schema)).parquet(versionRoot));
+        // compaction writes no row of its own: rules on this run's rows (run_window) see none
+        QualityOutcome quality = gate.check(gate.rules(schema.dataset()), spark.read().schema(DatasetStructs.curatedRow(schema)).parquet(versionRoot),
+                io.tidemark.quality.RunWindow.of(runId, io.tidemark.landing.LandingWindow.day(day)));
         if (!quality.failed().isEmpty()) {
             throw new CurateJob.QualityGateException(quality);
         }

@@ -42,6 +42,7 @@ import io.tidemark.quality.QualityGate;
 import io.tidemark.quality.QualityRulesets;
 import io.tidemark.quality.RowCountHistory;
 import io.tidemark.quality.RowLevelScreen;
+import io.tidemark.quality.RunWindow;
 import io.tidemark.sources.DatasetStructs;
 import io.tidemark.sources.ObjectReport;
 import io.tidemark.sources.QuarantineRows;
@@ -256,7 +257,7 @@ public final class CurateJob {
         for (Target target : written.keySet()) {
             spark.sparkContext().setJobDescription("tidemark " + spec.job() + " " + window + ": audit " + target.table());
             Dataset<Row> version = spark.read().schema(DatasetStructs.curatedRow(target.schema())).parquet(versionRoot(target, versionId));
-            quality = quality.plus(gate.check(target.rules(), version));
+            quality = quality.plus(gate.check(target.rules(), version, RunWindow.of(context)));
         }
         if (!quality.failed().isEmpty()) {
             throw new QualityGateException(quality);

@@ -21,6 +21,9 @@ import io.tidemark.landing.ReasonCode;
 import io.tidemark.landing.RunContext;
 import io.tidemark.ops.RunResult;
 import io.tidemark.RunStatus;
+import io.tidemark.RunStatus;
+import io.tidemark.quality.QualityRulesets;
+import io.tidemark.quality.RowLevelScreen;
 import io.tidemark.sources.DatasetStructs;
 import io.tidemark.sources.QuarantineRows;
 import io.tidemark.sources.SourceBatch;
@@ -45,14 +48,16 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code tidemark replay}: takes a job's quarantined records of one reason back through the curate path once their
- * cause is fixed. A {@code TOO_LATE} row holds the parsed record as JSON of its columns; it is replayed when its event
- * time lies within the job's current late-arrival horizon before its object's arrival time (read from the object's
- * Firehose name, as the first run did). Replayed rows are merged by key like any redelivery, and marked in
+ * cause is fixed. {@code TOO_LATE} and {@code QUALITY_RULE} rows hold the parsed record as JSON of its columns (the
+ * other reasons hold raw record text). A {@code TOO_LATE} row is replayed when its event time lies within the job's
+ * current late-arrival horizon before its object's arrival time (read from the object's Firehose name, as the first
+ * run did); a {@code QUALITY_RULE} row when it passes its dataset's current row-level rules (after a ruleset was
+ * relaxed). Columns the dataset gained by schema evolution after the shipped schema are not in the replayed row. Replayed rows are merged by key like any redelivery, and marked in
  * {@link ReplayMarkers}, so a second replay finds nothing new; rows that still fail are left in quarantine untouched.
  */
 public final class QuarantineReplay {
     /** The reasons whose quarantine rows hold a curated row that can go back through the curate path. */
-    public static final Set<ReasonCode> REPLAYABLE = Set.of(ReasonCode.TOO_LATE);
+    public static final Set<ReasonCode> REPLAYABLE = Set.of(ReasonCode.TOO_LATE, ReasonCode.QUALITY_RULE);
     private static final String ARRIVAL = "_arrival";
     private static final String OLDEST_ACCEPTED = "_oldest_accepted";
 
@@ -60,12 +65,14 @@ public final class QuarantineReplay {
     private final RuntimeConfig config;
     private final Catalog catalog;
     private final PrintStream progress;
+    private final QualityRulesets rulesets;
 
     public QuarantineReplay(SparkSession spark, RuntimeConfig config, Catalog catalog, PrintStream progress) {
         this.spark = spark;
         this.config = config;
         this.catalog = catalog;
         this.progress = progress;
+        this.rulesets = new QualityRulesets(config.quality());
     }
 
     /** Fails with a usage error naming the supported reasons when {@code reason} cannot be replayed. */
@@ -77,8 +84,10 @@ public final class QuarantineReplay {
             code = null;
         }
         if (code == null || !REPLAYABLE.contains(code)) {
-            throw new ConfigException("Cannot replay reason '" + reason + "': replay supports " + REPLAYABLE
-                    + " (their quarantine rows hold the curated row); other reasons hold raw record text");
+            throw new ConfigException("Cannot replay reason '" + reason + "': replay supports "
+                    + REPLAYABLE.stream().map(Enum::name).sorted().toList()
+                    + " (their quarantine rows hold the parsed row as JSON of its columns); the other reasons' rows hold"
+                    + " raw record text, which replay does not parse again");
         }
         return code;
     }
@@ -102,6 +111,7 @@ public final class QuarantineReplay {
                 col("source_object").equalTo(col("m_object")).and(col("offset").equalTo(col("m_offset")))
                         .and(col("reason_code").equalTo(col("m_reason"))), "left_anti")
                 .persist();
+        List<Dataset<Row>> held = new ArrayList<>();
         try {
             long candidates = pending.count();
             Dataset<Row> arrivals = arrivals(spec, pending);
@@ -109,14 +119,14 @@ public final class QuarantineReplay {
             long replayable = 0;
             Dataset<Row> replayed = null;
             for (String dataset : spec.datasets()) {
-                Dataset<Row> rows = pending.where(col("dataset").equalTo(dataset)).join(arrivals, "source_object");
                 DatasetSchema schema = DatasetSchemas.get(dataset);
-                Column accepted = schema.eventTime() == null ? lit(true) : col(OLDEST_ACCEPTED).isNull()
-                        .or(eventTime(schema).geq(col(OLDEST_ACCEPTED)));
-                Dataset<Row> passing = rows.where(accepted).persist();
+                Dataset<Row> rows = pending.where(col("dataset").equalTo(dataset)).join(arrivals, "source_object");
+                Dataset<Row> passing = passing(reason, schema, rows, context).persist();
+                held.add(passing);
                 replayable += passing.count();
-                datasets.put(dataset, sourceRows(schema, passing));
-                Dataset<Row> keys = passing.select("source_object", "offset", "reason_code");
+                datasets.put(dataset, passing);
+                Dataset<Row> keys = passing.select(col(DatasetStructs.SOURCE_OBJECT).as("source_object"),
+                        col(DatasetStructs.SOURCE_OFFSET).as("offset"), lit(reason.name()).as("reason_code"));
                 replayed = replayed == null ? keys : replayed.union(keys);
             }
             progress.printf("tidemark: replay %s %s: %d quarantined row(s) to replay, %d pass now, %d still fail and stay quarantined%n",
@@ -135,8 +145,23 @@ public final class QuarantineReplay {
                     r.rowsOut(), 0, r.rowsDuplicate(), r.quality(), System.currentTimeMillis() - started, null,
                     r.quarantinedByReason(), 0, 0);
         } finally {
+            held.forEach(Dataset::unpersist);
             pending.unpersist();
         }
+    }
+
+    /**
+     * The rows whose cause is fixed now: for {@code TOO_LATE}, an event time within the job's current horizon before
+     * the object's arrival; for {@code QUALITY_RULE}, passing the dataset's current row-level rules ({@link RowLevelScreen}).
+     */
+    private Dataset<Row> passing(ReasonCode reason, DatasetSchema schema, Dataset<Row> quarantined, RunContext context) {
+        return switch (reason) {
+            case TOO_LATE -> sourceRows(schema, quarantined.where(schema.eventTime() == null ? lit(true)
+                    : col(OLDEST_ACCEPTED).isNull().or(eventTime(schema).geq(col(OLDEST_ACCEPTED)))));
+            case QUALITY_RULE -> new RowLevelScreen().screen(schema, rulesets.of(schema.dataset()), sourceRows(schema, quarantined),
+                    context).kept();
+            default -> throw new IllegalStateException("Cannot replay reason " + reason);
+        };
     }
 
     /** The published rows of the job's quarantine table, of the partitions dated from..to. */

@@ -3,6 +3,7 @@ package io.tidemark.quality;
 import com.amazon.deequ.dqdl.EvaluateDataQuality;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,13 +15,15 @@ import software.amazon.glue.dqdl.model.DQRule;
  * Evaluates a dataset's DQDL rulesets with Deequ's DQDL executor on written-but-unpublished data: a failed
  * rule of the blocking ruleset ({@code <dataset>.dqdl}) blocks publish and load; a failed rule of the warn ruleset
  * ({@code <dataset>.warn.dqdl}) is only reported. Each failure reads {@code "<dataset>: <rule>: observed <value>"}.
- * As in Glue Data Quality, {@code CustomSql} rules name the data under evaluation {@code primary}: a temporary view,
- * so evaluations of one process take turns.
+ * As in Glue Data Quality, {@code CustomSql} rules name the data under evaluation {@code primary}; they also see the
+ * run's window as {@code run_window} ({@link RunWindow}): temporary views, so evaluations of one process take turns.
+ * {@code ColumnValues} rules {@code with threshold} are judged as DQDL means them ({@link ColumnValuesThreshold}).
  */
 public final class QualityGate {
     /** The name DQDL's {@code CustomSql} rules give the data under evaluation. */
     public static final String PRIMARY_VIEW = "primary";
     private static final Object PRIMARY_VIEW_LOCK = new Object();
+    private static final String CUSTOM_SQL = "CustomSql";
     private final QualityRulesets rulesets;
 
     public QualityGate(QualityRulesets rulesets) {
@@ -36,43 +39,72 @@ public final class QualityGate {
      * Row-level blocking rules were applied to the new rows before the merge ({@link RowLevelScreen}); rows
      * published before that fail one (a rule added later) are reported as warnings, they do not block.
      */
-    public QualityOutcome check(DatasetRules rules, Dataset<Row> written) {
+    public QualityOutcome check(DatasetRules rules, Dataset<Row> written, RunWindow window) {
         List<String> failed = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        int passed = evaluate(rules.dataset(), rules.wholeData(), written, failed)
-                + evaluate(rules.dataset(), rules.rowLevel(), written, warnings)
-                + evaluate(rules.dataset(), rules.warnings(), written, warnings);
+        int passed = evaluate(rules.dataset(), rules.wholeData(), written, window, failed)
+                + evaluate(rules.dataset(), rules.rowLevel(), written, window, warnings)
+                + evaluate(rules.dataset(), rules.warnings(), written, window, warnings);
         return new QualityOutcome(passed, failed, warnings);
     }
 
-    private static int evaluate(String dataset, List<DQRule> rules, Dataset<Row> written, List<String> failures) {
+    private static int evaluate(String dataset, List<DQRule> rules, Dataset<Row> written, RunWindow window, List<String> failures) {
         if (rules.isEmpty()) {
             return 0;
         }
-        List<Row> outcomes;
+        List<Row> outcomes = new ArrayList<>();
         synchronized (PRIMARY_VIEW_LOCK) {
             written.createOrReplaceTempView(PRIMARY_VIEW);
+            window.asRow(written.sparkSession()).createOrReplaceTempView(RunWindow.VIEW);
             try {
-                outcomes = EvaluateDataQuality.process(written, Ruleset.textOf(rules)).collectAsList();
+                for (List<DQRule> batch : batches(rules)) {
+                    outcomes.addAll(EvaluateDataQuality.process(written, Ruleset.textOf(batch)).collectAsList());
+                }
             } finally {
                 written.sparkSession().catalog().dropTempView(PRIMARY_VIEW);
+                written.sparkSession().catalog().dropTempView(RunWindow.VIEW);
             }
         }
+        Map<String, DQRule> byText = new HashMap<>();
+        rules.forEach(rule -> byText.put(rule.toString(), rule));
         int passed = 0;
         for (Row outcome : outcomes) {
-            if ("Passed".equals(outcome.getAs("Outcome"))) {
+            Map<String, Object> metrics = metrics(outcome);
+            DQRule rule = byText.get(outcome.<String>getAs("Rule"));
+            boolean rulePassed = rule != null && ColumnValuesThreshold.ignoredByDeequ(rule)
+                    ? ColumnValuesThreshold.passes(rule, metrics).orElse(false)
+                    : "Passed".equals(outcome.getAs("Outcome"));
+            if (rulePassed) {
                 passed++;
             } else {
-                failures.add(dataset + ": " + outcome.getAs("Rule") + ": " + observed(outcome));
+                failures.add(dataset + ": " + outcome.getAs("Rule") + ": " + observed(outcome, metrics));
             }
         }
         return passed;
     }
 
-    /** What the rule saw: its metric values, else Deequ's failure reason. */
-    private static String observed(Row outcome) {
-        Map<String, Object> metrics = outcome.isNullAt(outcome.fieldIndex("EvaluatedMetrics")) ? Map.of()
+    /**
+     * The rules in evaluation batches: each {@code CustomSql} rule alone, the others together. Deequ 2.1.0 names every
+     * CustomSql metric {@code Dataset.*.CustomSQL}, so with two in one evaluation each reports one of the two values
+     * (the outcomes are right, the observed values mixed up); each CustomSql runs its own query anyway.
+     */
+    private static List<List<DQRule>> batches(List<DQRule> rules) {
+        List<List<DQRule>> batches = new ArrayList<>();
+        List<DQRule> shared = rules.stream().filter(rule -> !CUSTOM_SQL.equals(rule.getRuleType())).toList();
+        if (!shared.isEmpty()) {
+            batches.add(shared);
+        }
+        rules.stream().filter(rule -> CUSTOM_SQL.equals(rule.getRuleType())).forEach(rule -> batches.add(List.of(rule)));
+        return batches;
+    }
+
+    private static Map<String, Object> metrics(Row outcome) {
+        return outcome.isNullAt(outcome.fieldIndex("EvaluatedMetrics")) ? Map.of()
                 : outcome.getJavaMap(outcome.fieldIndex("EvaluatedMetrics"));
+    }
+
+    /** What the rule saw: its metric values, else Deequ's failure reason. */
+    private static String observed(Row outcome, Map<String, Object> metrics) {
         if (metrics.size() == 1) {
             return "observed " + number(metrics.values().iterator().next());
         }

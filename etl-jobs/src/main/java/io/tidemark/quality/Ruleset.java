@@ -7,13 +7,17 @@ import software.amazon.glue.dqdl.model.DQRule;
 
 /**
  * One DQDL ruleset file ({@code Rules = [ ... ]}), parsed by the DQDL parser Deequ evaluates with, so a rule this
- * DQDL version cannot read fails before anything is written.
+ * DQDL version cannot read fails before anything is written, and so does a rule Deequ would not run as it reads
+ * ({@code DataFreshness}, measured against the wall clock).
  *
  * @param file  the file as the user knows it ({@code schemas/quality/vpc_flow_logs.dqdl})
  * @param text  the ruleset as written
  * @param rules the parsed rules, in file order
  */
 public record Ruleset(String file, String text, List<DQRule> rules) {
+    /** The rule type Deequ evaluates against the wall clock rather than the data's window: refused. */
+    private static final String WALL_CLOCK_RULE = "DataFreshness";
+
     public Ruleset {
         rules = List.copyOf(rules);
     }
@@ -25,8 +29,9 @@ public record Ruleset(String file, String text, List<DQRule> rules) {
      * @throws ConfigException naming the file, the line and the rule
      */
     public static Ruleset parse(String file, String text) {
+        List<DQRule> rules;
         try {
-            return new Ruleset(file, text, DefaultDQDLParser.parse(text).getRules());
+            rules = DefaultDQDLParser.parse(text).getRules();
         } catch (RuntimeException e) {
             String[] lines = text.split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
@@ -45,6 +50,26 @@ public record Ruleset(String file, String text, List<DQRule> rules) {
             throw new ConfigException("Cannot read the data quality ruleset " + file + ": " + e.getMessage()
                     + " (expected Rules = [ rule, rule, ... ] with one rule per line)", e);
         }
+        for (DQRule rule : rules) {
+            if (WALL_CLOCK_RULE.equals(rule.getRuleType())) {
+                throw new ConfigException("Cannot use the data quality rule '" + rule + "' of " + file + ", line "
+                        + lineOf(text, WALL_CLOCK_RULE) + ": Deequ 2.1.0 measures " + WALL_CLOCK_RULE + " against the wall clock,"
+                        + " so a backfill or replay of an old window would fail it; judge freshness against the run's window"
+                        + " with CustomSql and the view run_window (README.md, Data quality rules)");
+            }
+        }
+        return new Ruleset(file, text, rules);
+    }
+
+    /** The 1-based number of the first line holding {@code word}. */
+    private static int lineOf(String text, String word) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(word)) {
+                return i + 1;
+            }
+        }
+        return 1;
     }
 
     /** The rule written on a line of a ruleset file, without the list syntax around it; empty for none. */
