@@ -29,6 +29,7 @@ import io.tidemark.landing.LandingWindow;
 import io.tidemark.landing.Ledger;
 import io.tidemark.landing.LedgerEntry;
 import io.tidemark.landing.ObjectDiscovery;
+import io.tidemark.landing.PrefixTemplate;
 import io.tidemark.landing.RunContext;
 import io.tidemark.landing.RunOrigin;
 import io.tidemark.ops.ErrorCode;
@@ -55,6 +56,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
@@ -349,7 +351,8 @@ public final class CurateJob {
 
     private SourceReader sourceFor(JobSpec spec, HadoopConf hadoopConf) {
         return new ParsedObjectSource(ObjectParsers.forSource(spec.source()), hadoopConf, config.landingRoot(),
-                spec.lateArrivalHorizon(), spec.arrivalZone());
+                spec.lateArrivalHorizon(), spec.arrivalZone(),
+                Optional.ofNullable(spec.prefixes()).map(p -> new PrefixTemplate(p.data(), p.zone())));
     }
 
     /** A table the run writes: a curated dataset or the job's quarantine. */

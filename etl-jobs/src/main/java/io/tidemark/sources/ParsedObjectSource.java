@@ -8,6 +8,7 @@ import io.tidemark.landing.FirehoseObjectKey;
 import io.tidemark.landing.HadoopConf;
 import io.tidemark.landing.LandingObject;
 import io.tidemark.landing.ObjectDiscovery;
+import io.tidemark.landing.PrefixTemplate;
 import io.tidemark.landing.ListedObjectStream;
 import io.tidemark.landing.QuarantineRecord;
 import io.tidemark.landing.ReasonCode;
@@ -59,6 +60,7 @@ public final class ParsedObjectSource implements SourceReader {
     private final String landingRoot;
     private final Duration lateArrivalHorizon;
     private final ZoneId arrivalZone;
+    private final PrefixTemplate dataPrefix;
 
     /**
      * @param lateArrivalHorizon how far before its object's arrival time an event may lie; older events are
@@ -67,6 +69,17 @@ public final class ParsedObjectSource implements SourceReader {
      */
     public ParsedObjectSource(ObjectParser parser, HadoopConf hadoopConf, String landingRoot,
                               Optional<Duration> lateArrivalHorizon, ZoneId arrivalZone) {
+        this(parser, hadoopConf, landingRoot, lateArrivalHorizon, arrivalZone, Optional.empty());
+    }
+
+    /**
+     * @param dataPrefix the job's {@code landingPrefix} as a template, to read the dynamic partitioning key values
+     *                   of each object from its key ({@link LandedObject#partitionValues()}); empty for layouts
+     *                   other than {@code firehose}
+     */
+    public ParsedObjectSource(ObjectParser parser, HadoopConf hadoopConf, String landingRoot,
+                              Optional<Duration> lateArrivalHorizon, ZoneId arrivalZone, Optional<PrefixTemplate> dataPrefix) {
+        this.dataPrefix = requireNonNull(dataPrefix, "dataPrefix is null").orElse(null);
         this.parser = parser;
         this.hadoopConf = hadoopConf;
         this.landingRoot = landingRoot;
@@ -78,7 +91,7 @@ public final class ParsedObjectSource implements SourceReader {
     public SourceBatch read(SparkSession spark, List<LandingObject> objects, RunContext context) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = Math.max(1, Math.min(objects.size(), jsc.defaultParallelism() * 4));
-        ObjectTask task = new ObjectTask(parser, hadoopConf, landingRoot, context, lateArrivalHorizon, arrivalZone);
+        ObjectTask task = new ObjectTask(parser, hadoopConf, landingRoot, context, lateArrivalHorizon, arrivalZone, dataPrefix);
         JavaRDD<SourceItem> items = jsc.parallelize(objects, slices).flatMap(o -> task.read(o).iterator());
         items.persist(StorageLevel.MEMORY_AND_DISK());
         spark.sparkContext().setJobDescription("tidemark " + context.job() + " " + context.window() + ": read " + objects.size() + " objects");
@@ -102,8 +115,13 @@ public final class ParsedObjectSource implements SourceReader {
                 changed);
     }
 
-    /** What the task needs to know about an object beyond its bytes. */
-    static LandedObject describe(LandingObject object, String landingRoot, RunContext context, ZoneId arrivalZone) {
+    /**
+     * What the task needs to know about an object beyond its bytes.
+     *
+     * @param dataPrefix the job's landing prefix, whose dynamic partitioning keys are read from the key; null for none
+     */
+    static LandedObject describe(LandingObject object, String landingRoot, RunContext context, ZoneId arrivalZone,
+                                 PrefixTemplate dataPrefix) {
         String key = object.uri().startsWith(landingRoot + "/") ? object.uri().substring(landingRoot.length() + 1) : object.uri();
         String errorOutput = null;
         for (String segment : key.split("/")) {
@@ -112,7 +130,9 @@ public final class ParsedObjectSource implements SourceReader {
             }
         }
         Instant arrival = FirehoseObjectKey.parse(key, arrivalZone).map(FirehoseObjectKey::arrival).orElse(null);
-        return new LandedObject(object.uri(), key, arrival, errorOutput, context.window().date());
+        Map<String, String> partitionValues = dataPrefix == null ? Map.of()
+                : dataPrefix.match(key).map(PrefixTemplate.KeyFields::partitionValues).orElse(Map.of());
+        return new LandedObject(object.uri(), key, arrival, errorOutput, context.window().date(), partitionValues);
     }
 
     /** The per-object work, shipped to Spark tasks. */
@@ -124,9 +144,11 @@ public final class ParsedObjectSource implements SourceReader {
         private final RunContext context;
         private final Duration lateArrivalHorizon;
         private final ZoneId arrivalZone;
+        private final PrefixTemplate dataPrefix;
 
         ObjectTask(ObjectParser parser, HadoopConf hadoopConf, String landingRoot, RunContext context, Duration lateArrivalHorizon,
-                   ZoneId arrivalZone) {
+                   ZoneId arrivalZone, PrefixTemplate dataPrefix) {
+            this.dataPrefix = dataPrefix;
             this.parser = parser;
             this.hadoopConf = hadoopConf;
             this.landingRoot = landingRoot;
@@ -136,7 +158,7 @@ public final class ParsedObjectSource implements SourceReader {
         }
 
         List<SourceItem> read(LandingObject object) {
-            LandedObject landed = describe(object, landingRoot, context, arrivalZone);
+            LandedObject landed = describe(object, landingRoot, context, arrivalZone, dataPrefix);
             Collector collector = new Collector(landed, context, lateArrivalHorizon);
             MessageDigest md5 = md5();
             try (ListedObjectStream listed = ListedObjectStream.open(hadoopConf.get(), object);
