@@ -3,6 +3,7 @@ package io.tidemark.sources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.config.LandingPrefixes;
+import io.tidemark.config.PartitionKeyColumn;
 import io.tidemark.landing.LandingObject;
 import io.tidemark.landing.LandingWindow;
 import io.tidemark.landing.PrefixTemplate;
@@ -19,18 +20,19 @@ class PartitionKeyValuesTest {
     private static final LocalDate DAY = LocalDate.of(2026, 11, 24);
     private static final RunContext CONTEXT = new RunContext("t", "run-1", LandingWindow.day(DAY), Instant.parse("2026-11-25T00:00:00Z"));
 
-    private static PrefixTemplate template(String landingPrefix) {
+    private static PartitionKeyReader template(String landingPrefix) {
         LandingPrefixes prefixes = LandingPrefixes.of("t", landingPrefix, "errors/!{firehose:error-output-type}/", null);
-        return new PrefixTemplate(prefixes.data(), prefixes.zone());
+        return new PartitionKeyReader(new PrefixTemplate(prefixes.data(), prefixes.zone()),
+                PartitionKeyColumn.of("t", prefixes.data().partitionKeys(), null));
     }
 
-    private static LandedObject describe(String key, PrefixTemplate prefix) {
+    private static LandedObject describe(String key, PartitionKeyReader prefix) {
         return ParsedObjectSource.describe(new LandingObject(ROOT + "/" + key, 10, "etag:x"), ROOT, CONTEXT, ZoneOffset.UTC, prefix);
     }
 
     @Test
     void eachObjectCarriesTheKeyValuesOfItsOwnKey() {
-        PrefixTemplate prefix = template("logs/!{partitionKeyFromQuery:customer_id}/!{partitionKeyFromLambda:tenant}/!{timestamp:yyyy/MM/dd/HH}/");
+        PartitionKeyReader prefix = template("logs/!{partitionKeyFromQuery:customer_id}/!{partitionKeyFromLambda:tenant}/!{timestamp:yyyy/MM/dd/HH}/");
 
         LandedObject acme = describe("logs/acme/t1/2026/11/24/10/s-1-2026-11-24-10-01-00-a", prefix);
         LandedObject globex = describe("logs/globex/t2/2026/11/24/10/s-1-2026-11-24-10-02-00-b", prefix);
@@ -43,7 +45,7 @@ class PartitionKeyValuesTest {
     @Test
     void noKeyValuesWithoutPartitionKeysOrOutsideThePrefix() {
         assertThat(describe("cwlogs/2026/11/24/10/s-1-2026-11-24-10-01-00-a", template("cwlogs/")).partitionValues()).isEmpty();
-        assertThat(describe("cwlogs/2026/11/24/10/s-1-2026-11-24-10-01-00-a", null).partitionValues()).isEmpty();
+        assertThat(describe("cwlogs/2026/11/24/10/s-1-2026-11-24-10-01-00-a", PartitionKeyReader.NONE).partitionValues()).isEmpty();
         assertThat(describe("other/2026/11/24/10/s-1-2026-11-24-10-01-00-a",
                 template("logs/!{partitionKeyFromQuery:customer_id}/")).partitionValues()).isEmpty();
     }

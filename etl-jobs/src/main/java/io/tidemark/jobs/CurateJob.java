@@ -29,7 +29,6 @@ import io.tidemark.landing.LandingWindow;
 import io.tidemark.landing.Ledger;
 import io.tidemark.landing.LedgerEntry;
 import io.tidemark.landing.ObjectDiscovery;
-import io.tidemark.landing.PrefixTemplate;
 import io.tidemark.landing.RunContext;
 import io.tidemark.landing.RunOrigin;
 import io.tidemark.ops.ErrorCode;
@@ -50,13 +49,13 @@ import io.tidemark.sources.SourceBatch;
 import io.tidemark.sources.SourceReader;
 import io.tidemark.sources.ObjectParsers;
 import io.tidemark.sources.ParsedObjectSource;
+import io.tidemark.sources.PartitionKeyReader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
@@ -185,7 +184,7 @@ public final class CurateJob {
             SchemaEvolution evolution = new SchemaEvolution(new SchemaRecords(hadoopConf.get(), config.lakeRoot()),
                     new SchemaChangeLog(hadoopConf.get(), config.lakeRoot(), System.err), System.err);
             Map<String, EvolvedDataset> evolved = evolution.prepare(
-                    spec.datasets().stream().map(DatasetSchemas::get).toList(), batch.datasets(), context);
+                    spec.datasets().stream().map(DatasetSchemas::get).toList(), batch.datasets(), spec.partitionKeyColumns(), context);
             List<Target> targets = new ArrayList<>();
             Dataset<Row> quarantine = SchemaEvolution.quarantine(batch.quarantine(), evolved);
             long failedRowRules = 0;
@@ -352,7 +351,7 @@ public final class CurateJob {
     private SourceReader sourceFor(JobSpec spec, HadoopConf hadoopConf) {
         return new ParsedObjectSource(ObjectParsers.forSource(spec.source()), hadoopConf, config.landingRoot(),
                 spec.lateArrivalHorizon(), spec.arrivalZone(),
-                Optional.ofNullable(spec.prefixes()).map(p -> new PrefixTemplate(p.data(), p.zone())));
+                PartitionKeyReader.of(spec));
     }
 
     /** A table the run writes: a curated dataset or the job's quarantine. */

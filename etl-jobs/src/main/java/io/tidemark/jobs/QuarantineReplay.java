@@ -13,6 +13,7 @@ import io.tidemark.config.ConfigException;
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.config.DatasetSchemas;
 import io.tidemark.config.JobSpec;
+import io.tidemark.config.PartitionKeyColumn;
 import io.tidemark.config.RuntimeConfig;
 import io.tidemark.conform.PartitionKey;
 import io.tidemark.landing.FirehoseObjectKey;
@@ -22,6 +23,7 @@ import io.tidemark.landing.RunContext;
 import io.tidemark.ops.RunResult;
 import io.tidemark.ops.RunStatus;
 import io.tidemark.sources.DatasetStructs;
+import io.tidemark.sources.PartitionKeyReader;
 import io.tidemark.sources.QuarantineRows;
 import io.tidemark.sources.SourceBatch;
 import java.io.PrintStream;
@@ -115,7 +117,7 @@ public final class QuarantineReplay {
                         .or(eventTime(schema).geq(col(OLDEST_ACCEPTED)));
                 Dataset<Row> passing = rows.where(accepted).persist();
                 replayable += passing.count();
-                datasets.put(dataset, sourceRows(schema, passing));
+                datasets.put(dataset, sourceRows(schema, spec.partitionKeyColumns(), passing));
                 Dataset<Row> keys = passing.select("source_object", "offset", "reason_code");
                 replayed = replayed == null ? keys : replayed.union(keys);
             }
@@ -158,23 +160,34 @@ public final class QuarantineReplay {
     }
 
     /**
-     * Per source object of the pending rows, its arrival (from the object's Firehose name, null without one) and the
-     * oldest event time the job's current horizon accepts: the arrival minus the horizon (null without a horizon).
+     * Per source object of the pending rows, its arrival (from the object's Firehose name, null without one), the
+     * oldest event time the job's current horizon accepts (the arrival minus the horizon, null without a horizon) and
+     * the values of the job's dynamic partitioning keys in the object's key.
      */
     private Dataset<Row> arrivals(JobSpec spec, Dataset<Row> pending) {
         Optional<Duration> horizon = spec.lateArrivalHorizon();
+        PartitionKeyReader keys = PartitionKeyReader.of(spec);
+        String landingRoot = config.landingRoot() + "/";
         List<Row> rows = new ArrayList<>();
         for (Row object : pending.select("source_object").distinct().collectAsList()) {
             String uri = object.getString(0);
             Instant arrival = FirehoseObjectKey.parse(uri, spec.arrivalZone()).map(FirehoseObjectKey::arrival).orElse(null);
             Instant oldest = arrival == null ? null : horizon.map(arrival::minus).orElse(null);
-            rows.add(RowFactory.create(uri, arrival == null ? null : Timestamp.from(arrival),
-                    oldest == null ? null : Timestamp.from(oldest)));
+            Map<String, String> values = keys.valuesOf(uri.startsWith(landingRoot) ? uri.substring(landingRoot.length()) : uri);
+            List<Object> row = new ArrayList<>(List.of(uri));
+            row.add(arrival == null ? null : Timestamp.from(arrival));
+            row.add(oldest == null ? null : Timestamp.from(oldest));
+            keys.columns().forEach(k -> row.add(values.get(k.key())));
+            rows.add(RowFactory.create(row.toArray()));
         }
-        return spark.createDataFrame(rows, new StructType()
+        StructType struct = new StructType()
                 .add("source_object", DataTypes.StringType, false)
                 .add(ARRIVAL, DataTypes.TimestampType, true)
-                .add(OLDEST_ACCEPTED, DataTypes.TimestampType, true));
+                .add(OLDEST_ACCEPTED, DataTypes.TimestampType, true);
+        for (PartitionKeyColumn key : keys.columns()) {
+            struct = struct.add(key.column(), DataTypes.StringType, true);
+        }
+        return spark.createDataFrame(rows, struct);
     }
 
     private static Column eventTime(DatasetSchema schema) {
@@ -187,7 +200,7 @@ public final class QuarantineReplay {
     }
 
     /** The replayed rows in the layout a source emits ({@link DatasetStructs#sourceRow}), as the first run read them. */
-    private static Dataset<Row> sourceRows(DatasetSchema schema, Dataset<Row> rows) {
+    private static Dataset<Row> sourceRows(DatasetSchema schema, List<PartitionKeyColumn> keyColumns, Dataset<Row> rows) {
         List<Column> columns = new ArrayList<>();
         for (ColumnSpec column : schema.columns()) {
             columns.add(field(schema, column).as(column.name()));
@@ -198,6 +211,7 @@ public final class QuarantineReplay {
         if (schema.evolution().addsNewFields()) {
             columns.add(lit(null).cast(DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType)).as(DatasetStructs.NEW_FIELDS));
         }
+        keyColumns.forEach(k -> columns.add(col(k.column())));
         for (String partition : schema.partitioning()) {
             columns.add(switch (partition) {
                 case "dt" -> date_format(eventTime(schema), "yyyy-MM-dd").as("dt");
