@@ -18,6 +18,7 @@ import io.tidemark.config.RuntimeConfig;
 import io.tidemark.conform.PartitionKey;
 import io.tidemark.landing.FirehoseObjectKey;
 import io.tidemark.landing.LandingWindow;
+import io.tidemark.landing.ObjectDiscovery;
 import io.tidemark.landing.ReasonCode;
 import io.tidemark.landing.RunContext;
 import io.tidemark.ops.RunResult;
@@ -167,13 +168,12 @@ public final class QuarantineReplay {
     private Dataset<Row> arrivals(JobSpec spec, Dataset<Row> pending) {
         Optional<Duration> horizon = spec.lateArrivalHorizon();
         PartitionKeyReader keys = PartitionKeyReader.of(spec);
-        String landingRoot = config.landingRoot() + "/";
         List<Row> rows = new ArrayList<>();
         for (Row object : pending.select("source_object").distinct().collectAsList()) {
             String uri = object.getString(0);
             Instant arrival = FirehoseObjectKey.parse(uri, spec.arrivalZone()).map(FirehoseObjectKey::arrival).orElse(null);
             Instant oldest = arrival == null ? null : horizon.map(arrival::minus).orElse(null);
-            Map<String, String> values = keys.valuesOf(uri.startsWith(landingRoot) ? uri.substring(landingRoot.length()) : uri);
+            Map<String, String> values = keys.valuesOf(ObjectDiscovery.keyUnder(config.landingRoot(), new org.apache.hadoop.fs.Path(uri)));
             List<Object> row = new ArrayList<>(List.of(uri));
             row.add(arrival == null ? null : Timestamp.from(arrival));
             row.add(oldest == null ? null : Timestamp.from(oldest));

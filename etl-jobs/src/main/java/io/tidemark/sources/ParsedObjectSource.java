@@ -38,6 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -129,7 +130,9 @@ public final class ParsedObjectSource implements SourceReader {
             }
         }
         Instant arrival = FirehoseObjectKey.parse(key, arrivalZone).map(FirehoseObjectKey::arrival).orElse(null);
-        return new LandedObject(object.uri(), key, arrival, errorOutput, context.window().date(), partitionKeys.valuesOf(key));
+        // the key values from the key as discovery matched it (whatever form of the root's URI the config uses)
+        Map<String, String> partitionValues = partitionKeys.valuesOf(ObjectDiscovery.keyUnder(landingRoot, new Path(object.uri())));
+        return new LandedObject(object.uri(), key, arrival, errorOutput, context.window().date(), partitionValues);
     }
 
     /** The per-object work, shipped to Spark tasks. */
