@@ -71,7 +71,7 @@ class JobSpecsValidationTest {
     @Test
     void aHorizonOnAChangeFeedIsAConfigErrorThatSaysWhatToRemove() {
         assertThatThrownBy(() -> JobSpec.of(new JobSpec.Json("aurora_sales", null, "aurora-sales/", null, new AuroraSalesSourceSpec(),
-                List.of("sales_changes"), List.of(), null, 7, null, null)))
+                List.of("sales_changes"), List.of(), null, 7, null, null, null)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("lateArrivalHorizonDays of job 'aurora_sales'")
                 .hasMessageContaining("remove the key");

@@ -59,7 +59,7 @@ class QuarantineReplayTest {
     private static JobSpec withHorizon(int days) {
         return new JobSpec(spec.job(), spec.description(), spec.landingPrefix(), spec.landingLayout(), spec.source(),
                 spec.datasets(), spec.warehouseModels(), spec.schedule(), days, spec.errorOutputPrefix(),
-                spec.customTimeZone(), spec.prefixes());
+                spec.customTimeZone(), spec.prefixes(), spec.partitionKeyColumns());
     }
 
     private static RunResult replay(JobSpec jobSpec) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -23,6 +24,9 @@ import java.util.OptionalInt;
  *                        no expressions)
  * @param customTimeZone  the stream's {@code CustomTimeZone}, e.g. {@code Asia/Tokyo} (firehose layout only; default UTC)
  * @param prefixes        the firehose layout's prefixes with Firehose's rules applied (derived; null for other layouts)
+ * @param partitionKeyColumns the curated columns carrying the landing prefix's dynamic partitioning keys, one per key
+ *                        (derived from the prefix and the optional {@code "partitionKeyColumns"} object, key name to
+ *                        column name; default {@code _partition_<key>}); empty without keys
  * @param source          the raw family and its settings
  * @param datasets        curated datasets the job writes (each has {@code schemas/<dataset>.json})
  * @param warehouseModels warehouse models loaded after the lake is published (e.g. {@code flow_hourly})
@@ -45,7 +49,8 @@ public record JobSpec(
         Integer lateArrivalHorizonDays,
         String errorOutputPrefix,
         String customTimeZone,
-        LandingPrefixes prefixes) {
+        LandingPrefixes prefixes,
+        List<PartitionKeyColumn> partitionKeyColumns) {
 
     public JobSpec {
         SqlIdentifier.require(job, "job");
@@ -65,6 +70,7 @@ public record JobSpec(
         if (landingLayout == LandingLayout.FIREHOSE) {
             requireNonNull(prefixes, "prefixes is null (use JobSpec.of)");
         }
+        partitionKeyColumns = List.copyOf(partitionKeyColumns == null ? List.of() : partitionKeyColumns);
         requireNonNull(source, "source is null");
         datasets = List.copyOf(datasets == null ? List.of() : datasets);
         datasets.forEach(d -> SqlIdentifier.require(d, "datasets[]"));
@@ -94,9 +100,15 @@ public record JobSpec(
         LandingPrefixes prefixes = (json.landingLayout() == null || json.landingLayout() == LandingLayout.FIREHOSE)
                 && json.landingPrefix() != null && json.job() != null
                 ? LandingPrefixes.of(json.job(), json.landingPrefix(), json.errorOutputPrefix(), json.customTimeZone()) : null;
+        if (prefixes == null && json.partitionKeyColumns() != null) {
+            throw new ConfigException("Cannot use partitionKeyColumns of job '" + json.job() + "': partition keys are"
+                    + " Firehose prefix expressions; use landingLayout firehose or remove the key");
+        }
+        List<PartitionKeyColumn> keyColumns = prefixes == null ? List.of()
+                : PartitionKeyColumn.of(json.job(), prefixes.data().partitionKeys(), json.partitionKeyColumns());
         return new JobSpec(json.job(), json.description(), json.landingPrefix(), json.landingLayout(), json.source(),
                 json.datasets(), json.warehouseModels(), json.schedule(), json.lateArrivalHorizonDays(),
-                json.errorOutputPrefix(), json.customTimeZone(), prefixes);
+                json.errorOutputPrefix(), json.customTimeZone(), prefixes, keyColumns);
     }
 
     /** The keys of a job spec file (see the parameters of {@link JobSpec}). */
@@ -111,7 +123,8 @@ public record JobSpec(
             @JsonProperty("schedule") JobSchedule schedule,
             @JsonProperty("lateArrivalHorizonDays") Integer lateArrivalHorizonDays,
             @JsonProperty("errorOutputPrefix") String errorOutputPrefix,
-            @JsonProperty("customTimeZone") String customTimeZone) {
+            @JsonProperty("customTimeZone") String customTimeZone,
+            @JsonProperty("partitionKeyColumns") Map<String, String> partitionKeyColumns) {
     }
 
     /**

@@ -3,14 +3,24 @@ package io.tidemark.demo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The sample landing zone of {@code tidemark demo}: every raw family's generator, each writing under its own
- * landing prefix with its traps. A family whose prefix already exists is left as it is.
+ * landing prefix with its traps, and a small CloudWatch Logs landing under the custom Hive-style prefix of the
+ * {@code cwlogs_custom_prefix} job. A family whose prefix already exists is left as it is.
  */
 public final class DemoLanding {
+    /** Where the {@code cwlogs_custom_prefix} job's stream writes (its {@code landingPrefix} before the timestamp). */
+    public static final String CUSTOM_PREFIX_FOLDER = "logs/cwl";
+    /** The timestamp part of that job's {@code landingPrefix}, as a DateTimeFormatter pattern (UTC). */
+    public static final DateTimeFormatter CUSTOM_PREFIX_TIME = DateTimeFormatter
+            .ofPattern("'year='yyyy'/month='MM'/day='dd'/hour='HH'/'").withZone(ZoneOffset.UTC);
+    private static final long CUSTOM_PREFIX_SEED = 20261125L;
+
     private DemoLanding() {
     }
 
@@ -22,6 +32,13 @@ public final class DemoLanding {
             lines.add(String.format("cwlogs/          %3d objects, %6d CloudWatch Logs events (%d flow-log lines, %d app-log events); "
                             + "a control message, a redelivered object, a truncated and a garbage object, malformed lines",
                     cw.objectsWritten(), cw.logEventsWritten(), cw.flowEvents(), cw.appEvents()));
+        }
+        if (absent(landingRoot, CUSTOM_PREFIX_FOLDER)) {
+            GeneratedLanding custom = new CloudWatchLandingGenerator(CloudWatchLandingSettings.small().withSeed(CUSTOM_PREFIX_SEED),
+                    CUSTOM_PREFIX_FOLDER, CUSTOM_PREFIX_TIME).generate(landingRoot);
+            lines.add(String.format("logs/cwl/        %3d objects, %6d CloudWatch Logs events under a custom Firehose prefix "
+                            + "(year=/month=/day=/hour=, job cwlogs_custom_prefix), with the same traps as cwlogs/",
+                    custom.objectsWritten(), custom.logEventsWritten()));
         }
         if (absent(landingRoot, FlowLogLinesLandingGenerator.FAMILY)) {
             FlowLinesLanding lines2 = new FlowLogLinesLandingGenerator(FlowLinesLandingSettings.demo()).generate(landingRoot);

@@ -50,6 +50,7 @@ import io.tidemark.sources.SourceBatch;
 import io.tidemark.sources.SourceReader;
 import io.tidemark.sources.registry.ObjectParsers;
 import io.tidemark.sources.ParsedObjectSource;
+import io.tidemark.sources.PartitionKeyReader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -184,7 +185,7 @@ public final class CurateJob {
             SchemaEvolution evolution = new SchemaEvolution(new SchemaRecords(hadoopConf.get(), config.lakeRoot()),
                     new SchemaChangeLog(hadoopConf.get(), config.lakeRoot(), System.err), System.err);
             Map<String, EvolvedDataset> evolved = evolution.prepare(
-                    spec.datasets().stream().map(DatasetSchemas::get).toList(), batch.datasets(), context);
+                    spec.datasets().stream().map(DatasetSchemas::get).toList(), batch.datasets(), spec.partitionKeyColumns(), context);
             List<Target> targets = new ArrayList<>();
             Dataset<Row> quarantine = SchemaEvolution.quarantine(batch.quarantine(), evolved);
             long failedRowRules = 0;
@@ -351,7 +352,8 @@ public final class CurateJob {
 
     private SourceReader sourceFor(JobSpec spec, HadoopConf hadoopConf) {
         return new ParsedObjectSource(ObjectParsers.forSource(spec.source()), hadoopConf, config.landingRoot(),
-                spec.lateArrivalHorizon(), spec.arrivalZone());
+                spec.lateArrivalHorizon(), spec.arrivalZone(),
+                PartitionKeyReader.of(spec));
     }
 
     /** A table the run writes: a curated dataset or the job's quarantine. */

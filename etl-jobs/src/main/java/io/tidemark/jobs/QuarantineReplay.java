@@ -13,10 +13,12 @@ import io.tidemark.config.ConfigException;
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.config.DatasetSchemas;
 import io.tidemark.config.JobSpec;
+import io.tidemark.config.PartitionKeyColumn;
 import io.tidemark.config.RuntimeConfig;
 import io.tidemark.conform.PartitionKey;
 import io.tidemark.landing.FirehoseObjectKey;
 import io.tidemark.landing.LandingWindow;
+import io.tidemark.landing.ObjectDiscovery;
 import io.tidemark.landing.ReasonCode;
 import io.tidemark.landing.RunContext;
 import io.tidemark.ops.RunResult;
@@ -25,6 +27,7 @@ import io.tidemark.RunStatus;
 import io.tidemark.quality.QualityRulesets;
 import io.tidemark.quality.RowLevelScreen;
 import io.tidemark.sources.DatasetStructs;
+import io.tidemark.sources.PartitionKeyReader;
 import io.tidemark.sources.QuarantineRows;
 import io.tidemark.sources.SourceBatch;
 import java.io.PrintStream;
@@ -121,7 +124,7 @@ public final class QuarantineReplay {
             for (String dataset : spec.datasets()) {
                 DatasetSchema schema = DatasetSchemas.get(dataset);
                 Dataset<Row> rows = pending.where(col("dataset").equalTo(dataset)).join(arrivals, "source_object");
-                Dataset<Row> passing = passing(reason, schema, rows, context).persist();
+                Dataset<Row> passing = passing(reason, schema, spec.partitionKeyColumns(), rows, context).persist();
                 held.add(passing);
                 replayable += passing.count();
                 datasets.put(dataset, passing);
@@ -154,11 +157,12 @@ public final class QuarantineReplay {
      * The rows whose cause is fixed now: for {@code TOO_LATE}, an event time within the job's current horizon before
      * the object's arrival; for {@code QUALITY_RULE}, passing the dataset's current row-level rules ({@link RowLevelScreen}).
      */
-    private Dataset<Row> passing(ReasonCode reason, DatasetSchema schema, Dataset<Row> quarantined, RunContext context) {
+    private Dataset<Row> passing(ReasonCode reason, DatasetSchema schema, List<PartitionKeyColumn> keyColumns,
+                                 Dataset<Row> quarantined, RunContext context) {
         return switch (reason) {
-            case TOO_LATE -> sourceRows(schema, quarantined.where(schema.eventTime() == null ? lit(true)
+            case TOO_LATE -> sourceRows(schema, keyColumns, quarantined.where(schema.eventTime() == null ? lit(true)
                     : col(OLDEST_ACCEPTED).isNull().or(eventTime(schema).geq(col(OLDEST_ACCEPTED)))));
-            case QUALITY_RULE -> new RowLevelScreen().screen(schema, rulesets.of(schema.dataset()), sourceRows(schema, quarantined),
+            case QUALITY_RULE -> new RowLevelScreen().screen(schema, rulesets.of(schema.dataset()), sourceRows(schema, keyColumns, quarantined),
                     context).kept();
             default -> throw new IllegalStateException("Cannot replay reason " + reason);
         };
@@ -183,23 +187,33 @@ public final class QuarantineReplay {
     }
 
     /**
-     * Per source object of the pending rows, its arrival (from the object's Firehose name, null without one) and the
-     * oldest event time the job's current horizon accepts: the arrival minus the horizon (null without a horizon).
+     * Per source object of the pending rows, its arrival (from the object's Firehose name, null without one), the
+     * oldest event time the job's current horizon accepts (the arrival minus the horizon, null without a horizon) and
+     * the values of the job's dynamic partitioning keys in the object's key.
      */
     private Dataset<Row> arrivals(JobSpec spec, Dataset<Row> pending) {
         Optional<Duration> horizon = spec.lateArrivalHorizon();
+        PartitionKeyReader keys = PartitionKeyReader.of(spec);
         List<Row> rows = new ArrayList<>();
         for (Row object : pending.select("source_object").distinct().collectAsList()) {
             String uri = object.getString(0);
             Instant arrival = FirehoseObjectKey.parse(uri, spec.arrivalZone()).map(FirehoseObjectKey::arrival).orElse(null);
             Instant oldest = arrival == null ? null : horizon.map(arrival::minus).orElse(null);
-            rows.add(RowFactory.create(uri, arrival == null ? null : Timestamp.from(arrival),
-                    oldest == null ? null : Timestamp.from(oldest)));
+            Map<String, String> values = keys.valuesOf(ObjectDiscovery.keyUnder(config.landingRoot(), new org.apache.hadoop.fs.Path(uri)));
+            List<Object> row = new ArrayList<>(List.of(uri));
+            row.add(arrival == null ? null : Timestamp.from(arrival));
+            row.add(oldest == null ? null : Timestamp.from(oldest));
+            keys.columns().forEach(k -> row.add(values.get(k.key())));
+            rows.add(RowFactory.create(row.toArray()));
         }
-        return spark.createDataFrame(rows, new StructType()
+        StructType struct = new StructType()
                 .add("source_object", DataTypes.StringType, false)
                 .add(ARRIVAL, DataTypes.TimestampType, true)
-                .add(OLDEST_ACCEPTED, DataTypes.TimestampType, true));
+                .add(OLDEST_ACCEPTED, DataTypes.TimestampType, true);
+        for (PartitionKeyColumn key : keys.columns()) {
+            struct = struct.add(key.column(), DataTypes.StringType, true);
+        }
+        return spark.createDataFrame(rows, struct);
     }
 
     private static Column eventTime(DatasetSchema schema) {
@@ -212,7 +226,7 @@ public final class QuarantineReplay {
     }
 
     /** The replayed rows in the layout a source emits ({@link DatasetStructs#sourceRow}), as the first run read them. */
-    private static Dataset<Row> sourceRows(DatasetSchema schema, Dataset<Row> rows) {
+    private static Dataset<Row> sourceRows(DatasetSchema schema, List<PartitionKeyColumn> keyColumns, Dataset<Row> rows) {
         List<Column> columns = new ArrayList<>();
         for (ColumnSpec column : schema.columns()) {
             columns.add(field(schema, column).as(column.name()));
@@ -223,6 +237,7 @@ public final class QuarantineReplay {
         if (schema.evolution().addsNewFields()) {
             columns.add(lit(null).cast(DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType)).as(DatasetStructs.NEW_FIELDS));
         }
+        keyColumns.forEach(k -> columns.add(col(k.column())));
         for (String partition : schema.partitioning()) {
             columns.add(switch (partition) {
                 case "dt" -> date_format(eventTime(schema), "yyyy-MM-dd").as("dt");

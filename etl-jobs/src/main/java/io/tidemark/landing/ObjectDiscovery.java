@@ -105,7 +105,7 @@ public final class ObjectDiscovery {
      * The key of {@code path} relative to the landing root, whatever form of the root's URI the config uses
      * ({@code file:/x}, {@code file:///x}, {@code s3a://bucket/prefix}).
      */
-    static String keyUnder(String landingRoot, Path path) {
+    public static String keyUnder(String landingRoot, Path path) {
         String root = new Path(landingRoot).toUri().getPath();
         String full = path.toUri().getPath();
         String under = root.endsWith("/") ? root : root + "/";

@@ -2,6 +2,7 @@ package io.tidemark.sources;
 
 import io.tidemark.config.ColumnSpec;
 import io.tidemark.config.DatasetSchema;
+import io.tidemark.config.PartitionKeyColumn;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.types.DataType;
@@ -13,7 +14,9 @@ import org.apache.spark.sql.types.StructType;
  * Spark row layouts derived from a {@link DatasetSchema}. A source row is the schema's columns, then
  * {@code _source_object}, {@code _source_offset} and {@code _arrival_ts} (Firehose's arrival time from the object
  * key, the fallback event time), then, for a dataset that adds new fields, {@code _new_fields} (the record's fields
- * the parser does not map, see {@link NewFields}; never stored as such), then the partition columns. A curated row with lineage is the schema's columns,
+ * the parser does not map, see {@link NewFields}; never stored as such), then, for a job whose landing prefix has
+ * dynamic partitioning keys, one nullable string column per key ({@link PartitionKeyColumn}; schema evolution adds
+ * them to the table), then the partition columns. A curated row with lineage is the schema's columns,
  * {@code _source_object}, {@code _arrival_ts}, {@code _ingested_at}, {@code _run_id}, then the partition columns.
  * Partition columns are strings.
  */
@@ -39,6 +42,11 @@ public final class DatasetStructs {
 
     /** What a source emits for a curated dataset. */
     public static StructType sourceRow(DatasetSchema schema) {
+        return sourceRow(schema, List.of());
+    }
+
+    /** What a source emits for a curated dataset, with the columns of the job's dynamic partitioning keys. */
+    public static StructType sourceRow(DatasetSchema schema, List<PartitionKeyColumn> keyColumns) {
         List<StructField> fields = new ArrayList<>(List.of(dataColumns(schema).fields()));
         fields.add(DataTypes.createStructField(SOURCE_OBJECT, DataTypes.StringType, false));
         fields.add(DataTypes.createStructField(SOURCE_OFFSET, DataTypes.LongType, false));
@@ -47,6 +55,7 @@ public final class DatasetStructs {
             fields.add(DataTypes.createStructField(NEW_FIELDS,
                     DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, false), true));
         }
+        keyColumns.forEach(k -> fields.add(DataTypes.createStructField(k.column(), DataTypes.StringType, true)));
         schema.partitioning().forEach(p -> fields.add(DataTypes.createStructField(p, DataTypes.StringType, false)));
         return DataTypes.createStructType(fields);
     }

@@ -47,7 +47,8 @@ public final class FirehoseErrorOutputParser implements ObjectParser {
             family.parse(object, raw, sink);
             return;
         }
-        LandedObject recovered = new LandedObject(object.uri(), object.key(), object.arrival(), null, object.windowDate());
+        LandedObject recovered = new LandedObject(object.uri(), object.key(), object.arrival(), null, object.windowDate(),
+                object.partitionValues());
         ReasonCode unrecoverable = FirehoseErrorRecord.reason(object.errorOutput());
         Renumbering renumbering = new Renumbering(sink);
         reader.readObject(raw, new JsonDocumentHandler() {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * A landed object as a parser sees it.
@@ -16,13 +17,23 @@ import java.time.LocalDate;
  * @param errorOutput the Firehose error-output type when the object sits under one
  *                    ({@code processing-failed}, {@code format-conversion-failed}, ...), else null
  * @param windowDate  the date of the landing window being processed
+ * @param partitionValues the dynamic partitioning key values read from the key against the job's
+ *                    {@code landingPrefix} ({@code !{partitionKeyFromQuery:k}}, {@code !{partitionKeyFromLambda:k}}),
+ *                    by key name; empty when the prefix has none or the key was not written under it
  */
-public record LandedObject(String uri, String key, Instant arrival, String errorOutput, LocalDate windowDate)
+public record LandedObject(String uri, String key, Instant arrival, String errorOutput, LocalDate windowDate,
+                           Map<String, String> partitionValues)
         implements Serializable {
     public LandedObject {
         requireNonNull(uri, "uri is null");
         requireNonNull(key, "key is null");
         requireNonNull(windowDate, "windowDate is null");
+        partitionValues = partitionValues == null ? Map.of() : Map.copyOf(partitionValues);
+    }
+
+    /** An object whose key carries no dynamic partitioning key values. */
+    public LandedObject(String uri, String key, Instant arrival, String errorOutput, LocalDate windowDate) {
+        this(uri, key, arrival, errorOutput, windowDate, Map.of());
     }
 
     /** The file name: the last segment of the key. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.config.DatasetSchemas;
+import io.tidemark.config.PartitionKeyColumn;
 import io.tidemark.landing.FirehoseObjectKey;
 import io.tidemark.landing.HadoopConf;
 import io.tidemark.landing.LandingObject;
@@ -37,6 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -59,6 +61,7 @@ public final class ParsedObjectSource implements SourceReader {
     private final String landingRoot;
     private final Duration lateArrivalHorizon;
     private final ZoneId arrivalZone;
+    private final PartitionKeyReader partitionKeys;
 
     /**
      * @param lateArrivalHorizon how far before its object's arrival time an event may lie; older events are
@@ -67,6 +70,16 @@ public final class ParsedObjectSource implements SourceReader {
      */
     public ParsedObjectSource(ObjectParser parser, HadoopConf hadoopConf, String landingRoot,
                               Optional<Duration> lateArrivalHorizon, ZoneId arrivalZone) {
+        this(parser, hadoopConf, landingRoot, lateArrivalHorizon, arrivalZone, PartitionKeyReader.NONE);
+    }
+
+    /**
+     * @param partitionKeys reads each object's dynamic partitioning key values from its key
+     *                      ({@link LandedObject#partitionValues()}), laid out as the job's key columns in every row
+     */
+    public ParsedObjectSource(ObjectParser parser, HadoopConf hadoopConf, String landingRoot,
+                              Optional<Duration> lateArrivalHorizon, ZoneId arrivalZone, PartitionKeyReader partitionKeys) {
+        this.partitionKeys = requireNonNull(partitionKeys, "partitionKeys is null");
         this.parser = parser;
         this.hadoopConf = hadoopConf;
         this.landingRoot = landingRoot;
@@ -78,7 +91,7 @@ public final class ParsedObjectSource implements SourceReader {
     public SourceBatch read(SparkSession spark, List<LandingObject> objects, RunContext context) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = Math.max(1, Math.min(objects.size(), jsc.defaultParallelism() * 4));
-        ObjectTask task = new ObjectTask(parser, hadoopConf, landingRoot, context, lateArrivalHorizon, arrivalZone);
+        ObjectTask task = new ObjectTask(parser, hadoopConf, landingRoot, context, lateArrivalHorizon, arrivalZone, partitionKeys);
         JavaRDD<SourceItem> items = jsc.parallelize(objects, slices).flatMap(o -> task.read(o).iterator());
         items.persist(StorageLevel.MEMORY_AND_DISK());
         spark.sparkContext().setJobDescription("tidemark " + context.job() + " " + context.window() + ": read " + objects.size() + " objects");
@@ -92,7 +105,7 @@ public final class ParsedObjectSource implements SourceReader {
         for (String dataset : parser.datasets()) {
             JavaRDD<Row> rows = items.filter(i -> i instanceof SourceItem.Curated c && c.dataset().equals(dataset))
                     .map(i -> ((SourceItem.Curated) i).row());
-            datasets.put(dataset, spark.createDataFrame(rows, DatasetStructs.sourceRow(DatasetSchemas.get(dataset))));
+            datasets.put(dataset, spark.createDataFrame(rows, DatasetStructs.sourceRow(DatasetSchemas.get(dataset), partitionKeys.columns())));
         }
         return new SourceBatch(datasets,
                 spark.createDataFrame(items.filter(i -> i instanceof SourceItem.Quarantined)
@@ -102,8 +115,13 @@ public final class ParsedObjectSource implements SourceReader {
                 changed);
     }
 
-    /** What the task needs to know about an object beyond its bytes. */
-    static LandedObject describe(LandingObject object, String landingRoot, RunContext context, ZoneId arrivalZone) {
+    /**
+     * What the task needs to know about an object beyond its bytes.
+     *
+     * @param partitionKeys reads the object's dynamic partitioning key values from its key
+     */
+    static LandedObject describe(LandingObject object, String landingRoot, RunContext context, ZoneId arrivalZone,
+                                 PartitionKeyReader partitionKeys) {
         String key = object.uri().startsWith(landingRoot + "/") ? object.uri().substring(landingRoot.length() + 1) : object.uri();
         String errorOutput = null;
         for (String segment : key.split("/")) {
@@ -112,7 +130,9 @@ public final class ParsedObjectSource implements SourceReader {
             }
         }
         Instant arrival = FirehoseObjectKey.parse(key, arrivalZone).map(FirehoseObjectKey::arrival).orElse(null);
-        return new LandedObject(object.uri(), key, arrival, errorOutput, context.window().date());
+        // the key values from the key as discovery matched it (whatever form of the root's URI the config uses)
+        Map<String, String> partitionValues = partitionKeys.valuesOf(ObjectDiscovery.keyUnder(landingRoot, new Path(object.uri())));
+        return new LandedObject(object.uri(), key, arrival, errorOutput, context.window().date(), partitionValues);
     }
 
     /** The per-object work, shipped to Spark tasks. */
@@ -124,9 +144,11 @@ public final class ParsedObjectSource implements SourceReader {
         private final RunContext context;
         private final Duration lateArrivalHorizon;
         private final ZoneId arrivalZone;
+        private final PartitionKeyReader partitionKeys;
 
         ObjectTask(ObjectParser parser, HadoopConf hadoopConf, String landingRoot, RunContext context, Duration lateArrivalHorizon,
-                   ZoneId arrivalZone) {
+                   ZoneId arrivalZone, PartitionKeyReader partitionKeys) {
+            this.partitionKeys = partitionKeys;
             this.parser = parser;
             this.hadoopConf = hadoopConf;
             this.landingRoot = landingRoot;
@@ -136,8 +158,8 @@ public final class ParsedObjectSource implements SourceReader {
         }
 
         List<SourceItem> read(LandingObject object) {
-            LandedObject landed = describe(object, landingRoot, context, arrivalZone);
-            Collector collector = new Collector(landed, context, lateArrivalHorizon);
+            LandedObject landed = describe(object, landingRoot, context, arrivalZone, partitionKeys);
+            Collector collector = new Collector(landed, context, lateArrivalHorizon, partitionKeys.columns());
             MessageDigest md5 = md5();
             try (ListedObjectStream listed = ListedObjectStream.open(hadoopConf.get(), object);
                  InputStream in = new DigestInputStream(listed, md5)) {
@@ -178,6 +200,7 @@ public final class ParsedObjectSource implements SourceReader {
         private final RunContext context;
         private final Instant oldestAccepted;
         private final Duration lateArrivalHorizon;
+        private final List<PartitionKeyColumn> keyColumns;
         private final Map<String, DatasetSchema> schemas = new LinkedHashMap<>();
         private final List<SourceItem> items = new ArrayList<>();
         private final TreeSet<String> partitions = new TreeSet<>();
@@ -185,8 +208,9 @@ public final class ParsedObjectSource implements SourceReader {
         private final Map<String, Long> quarantinedByReason = new TreeMap<>();
         private long controlMessages;
 
-        Collector(LandedObject object, RunContext context, Duration lateArrivalHorizon) {
+        Collector(LandedObject object, RunContext context, Duration lateArrivalHorizon, List<PartitionKeyColumn> keyColumns) {
             this.object = object;
+            this.keyColumns = keyColumns;
             this.context = context;
             this.lateArrivalHorizon = lateArrivalHorizon;
             this.oldestAccepted = object.arrival() == null || lateArrivalHorizon == null ? null
@@ -212,7 +236,7 @@ public final class ParsedObjectSource implements SourceReader {
             ZonedDateTime time = eventTime.atZone(ZoneOffset.UTC);
             List<String> partitioning = schema.partitioning();
             boolean addsNewFields = schema.evolution().addsNewFields();
-            Object[] row = new Object[values.length + (addsNewFields ? 4 : 3) + partitioning.size()];
+            Object[] row = new Object[values.length + (addsNewFields ? 4 : 3) + keyColumns.size() + partitioning.size()];
             System.arraycopy(values, 0, row, 0, values.length);
             int at = values.length;
             row[at++] = object.uri();
@@ -220,6 +244,9 @@ public final class ParsedObjectSource implements SourceReader {
             row[at++] = object.arrival() == null ? null : Timestamp.from(object.arrival());
             if (addsNewFields) {
                 row[at++] = newFields == null ? null : scalaMap(newFields);
+            }
+            for (PartitionKeyColumn key : keyColumns) {
+                row[at++] = object.partitionValues().get(key.key());
             }
             StringBuilder label = new StringBuilder(dataset);
             for (String column : partitioning) {

@@ -8,6 +8,10 @@ import io.tidemark.config.DatasetSchemas;
 import io.tidemark.config.EvolutionPolicy;
 import io.tidemark.ErrorCode;
 import io.tidemark.TidemarkException;
+import io.tidemark.config.PartitionKeyColumn;
+import io.tidemark.config.EvolutionPolicy;
+import io.tidemark.ErrorCode;
+import io.tidemark.TidemarkException;
 import io.tidemark.sources.NewFieldKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,5 +189,49 @@ class SchemaPlannerTest {
         EvolutionPlan next = planner.plan(CLICKS.withColumns(without), Optional.of(plan.record()), FieldObservations.NONE, "run-3", WINDOW);
         assertThat(next.recordChanged()).isFalse();
         assertThat(next.changes()).isEmpty();
+    }
+
+    @Test
+    void partitionKeyColumnsAreAddedOnceAndKeptForJobsWithoutThem() {
+        DatasetSchema appLogs = DatasetSchemas.get("app_logs");
+        List<PartitionKeyColumn> keys = List.of(new PartitionKeyColumn("customer_id", "_partition_customer_id"));
+        EvolutionPlan first = planner.plan(appLogs, Optional.empty(), FieldObservations.NONE, keys, "run-1", WINDOW);
+
+        ColumnSpec column = first.schema().column("_partition_customer_id").orElseThrow();
+        assertThat(column.type()).isEqualTo("string");
+        assertThat(column.isNullable()).isTrue();
+        assertThat(column.doc()).contains("customer_id");
+        assertThat(first.record().column("_partition_customer_id").orElseThrow().origin()).isEqualTo(RecordedColumn.PARTITION_KEY);
+        assertThat(first.changes()).extracting(SchemaChange::change, SchemaChange::column)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ADD_COLUMN", "_partition_customer_id"));
+        assertThat(first.conversions()).isEmpty();
+
+        EvolutionPlan again = planner.plan(appLogs, Optional.of(first.record()), FieldObservations.NONE, keys, "run-2", WINDOW);
+        assertThat(again.recordChanged()).isFalse();
+        assertThat(again.changes()).isEmpty();
+        EvolutionPlan withoutKeys = plan(appLogs, Optional.of(first.record()), FieldObservations.NONE);
+        assertThat(withoutKeys.recordChanged()).isFalse();
+        assertThat(withoutKeys.schema().columnNames()).endsWith("_partition_customer_id");
+    }
+
+    @Test
+    void aPartitionKeyColumnThatIsAlreadyAnotherColumnStopsTheDataset() {
+        TidemarkException declared = stopped(() -> planner.plan(CLICKS, Optional.empty(), FieldObservations.NONE,
+                List.of(new PartitionKeyColumn("user", "user_id")), "run-1", WINDOW));
+        assertThat(declared.getMessage()).contains("partitioning key 'user'", "column 'user_id'", "partitionKeyColumns");
+
+        RecordedSchema recorded = firstRecord(CLICKS, observed("tenant", NewFieldKind.STRING, 1));
+        TidemarkException rawField = stopped(() -> planner.plan(CLICKS, Optional.of(recorded), FieldObservations.NONE,
+                List.of(new PartitionKeyColumn("tenant", "tenant")), "run-2", WINDOW));
+        assertThat(rawField.getMessage()).contains("the raw field 'tenant'");
+    }
+
+    @Test
+    void aNewRawFieldDoesNotTakeAPartitionKeyColumn() {
+        List<PartitionKeyColumn> keys = List.of(new PartitionKeyColumn("tenant", "tenant"));
+        EvolutionPlan plan = planner.plan(CLICKS, Optional.empty(), observed("tenant", NewFieldKind.BIGINT, 2), keys, "run-1", WINDOW);
+        assertThat(plan.record().column("tenant").orElseThrow().origin()).isEqualTo(RecordedColumn.PARTITION_KEY);
+        assertThat(plan.conversions()).isEmpty();
+        assertThat(plan.warnings()).anySatisfy(w -> assertThat(w).contains("'tenant' not stored"));
     }
 }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 
 import io.tidemark.config.DatasetSchema;
+import io.tidemark.config.PartitionKeyColumn;
 import io.tidemark.landing.ReasonCode;
 import io.tidemark.landing.RunContext;
 import io.tidemark.sources.DatasetStructs;
@@ -40,11 +41,21 @@ public final class SchemaEvolution {
      * @return per dataset, in the order given
      */
     public Map<String, EvolvedDataset> prepare(List<DatasetSchema> deployed, Map<String, Dataset<Row>> rows, RunContext context) {
+        return prepare(deployed, rows, List.of(), context);
+    }
+
+    /**
+     * @param rows       each dataset's source rows ({@link DatasetStructs#sourceRow(DatasetSchema, List)} of its deployed
+     *                   schema and {@code keyColumns})
+     * @param keyColumns the columns of the job's dynamic partitioning keys: added to every dataset that lacks them
+     */
+    public Map<String, EvolvedDataset> prepare(List<DatasetSchema> deployed, Map<String, Dataset<Row>> rows,
+                                               List<PartitionKeyColumn> keyColumns, RunContext context) {
         Map<String, EvolvedDataset> evolved = new LinkedHashMap<>();
         for (DatasetSchema schema : deployed) {
             Dataset<Row> source = rows.get(schema.dataset());
             FieldObservations observed = schema.evolution().addsNewFields() ? observe(source) : FieldObservations.NONE;
-            EvolutionPlan plan = planner.plan(schema, records.latest(schema.dataset()), observed, context.runId(),
+            EvolutionPlan plan = planner.plan(schema, records.latest(schema.dataset()), observed, keyColumns, context.runId(),
                     context.window().label());
             plan.warnings().forEach(w -> progress.println("tidemark: " + w));
             EvolvedRows.Split split = EvolvedRows.apply(schema, plan, source, context);

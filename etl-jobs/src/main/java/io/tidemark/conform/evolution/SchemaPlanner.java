@@ -4,6 +4,9 @@ import io.tidemark.config.ColumnSpec;
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.ErrorCode;
 import io.tidemark.TidemarkException;
+import io.tidemark.config.PartitionKeyColumn;
+import io.tidemark.ErrorCode;
+import io.tidemark.TidemarkException;
 import io.tidemark.sources.DatasetStructs;
 import io.tidemark.sources.NewFieldKind;
 import java.util.ArrayList;
@@ -32,11 +35,22 @@ import java.util.stream.Collectors;
  * </ul>
  * A column removed from the schema file that is not part of the key stays in the table (tables never lose
  * columns) and is written as null from then on.
+ * <p>
+ * The columns of a job's dynamic partitioning keys ({@link PartitionKeyColumn}) are added the same way, as nullable
+ * string columns, whatever the dataset's {@code evolution} setting (the job spec asks for them); once added they stay,
+ * null in the rows of jobs without those keys. A key column whose name is one of the dataset's own columns, a
+ * lineage or partition column, or a column added for a raw field, stops the dataset.
  */
 public final class SchemaPlanner {
 
     public EvolutionPlan plan(DatasetSchema deployed, Optional<RecordedSchema> recorded, FieldObservations observed,
                               String runId, String window) {
+        return plan(deployed, recorded, observed, List.of(), runId, window);
+    }
+
+    /** @param keyColumns the columns of the job's dynamic partitioning keys, added when not recorded yet */
+    public EvolutionPlan plan(DatasetSchema deployed, Optional<RecordedSchema> recorded, FieldObservations observed,
+                              List<PartitionKeyColumn> keyColumns, String runId, String window) {
         Conflicts stop = new Conflicts(deployed.dataset(), window);
         List<SchemaChange> changes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -72,6 +86,25 @@ public final class SchemaPlanner {
                     changes.add(new SchemaChange(deployed.dataset(), SchemaChange.ADD_COLUMN, declared.name(), declared.type(), null, runId, window));
                 }
             }
+        }
+
+        Set<String> reserved = reservedNames(deployed);
+        for (PartitionKeyColumn key : keyColumns) {
+            RecordedColumn existing = columns.get(key.column());
+            if (existing != null && existing.fromPartitionKey()) {
+                continue;
+            }
+            if (existing != null || reserved.contains(key.column())) {
+                String what = existing == null ? "a column of schemas/" + deployed.dataset() + ".json or a lineage or partition column"
+                        : existing.fromRawField() ? "the column added for the raw field '" + existing.field() + "'"
+                        : "a column of the dataset";
+                throw stop.because("the dynamic partitioning key '" + key.key() + "' of the landing prefix would be stored in"
+                        + " column '" + key.column() + "', which is already " + what,
+                        "name another column for it in the job spec's partitionKeyColumns");
+            }
+            RecordedColumn added = new RecordedColumn(key.column(), "string", true, RecordedColumn.PARTITION_KEY, key.key(), runId);
+            columns.put(key.column(), added);
+            changes.add(new SchemaChange(deployed.dataset(), SchemaChange.ADD_COLUMN, added.name(), added.type(), null, runId, window));
         }
 
         List<FieldConversion> conversions = new ArrayList<>();

@@ -1,0 +1,58 @@
+package io.tidemark.sources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tidemark.config.LandingPrefixes;
+import io.tidemark.config.PartitionKeyColumn;
+import io.tidemark.landing.LandingObject;
+import io.tidemark.landing.LandingWindow;
+import io.tidemark.landing.PrefixTemplate;
+import io.tidemark.landing.RunContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Dynamic partitioning key values are read from each object's key against the job's landing prefix. */
+class PartitionKeyValuesTest {
+    private static final String ROOT = "file:/landing";
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 24);
+    private static final RunContext CONTEXT = new RunContext("t", "run-1", LandingWindow.day(DAY), Instant.parse("2026-11-25T00:00:00Z"));
+
+    private static PartitionKeyReader template(String landingPrefix) {
+        LandingPrefixes prefixes = LandingPrefixes.of("t", landingPrefix, "errors/!{firehose:error-output-type}/", null);
+        return new PartitionKeyReader(new PrefixTemplate(prefixes.data(), prefixes.zone()),
+                PartitionKeyColumn.of("t", prefixes.data().partitionKeys(), null));
+    }
+
+    private static LandedObject describe(String key, PartitionKeyReader prefix) {
+        return ParsedObjectSource.describe(new LandingObject(ROOT + "/" + key, 10, "etag:x"), ROOT, CONTEXT, ZoneOffset.UTC, prefix);
+    }
+
+    @Test
+    void eachObjectCarriesTheKeyValuesOfItsOwnKey() {
+        PartitionKeyReader prefix = template("logs/!{partitionKeyFromQuery:customer_id}/!{partitionKeyFromLambda:tenant}/!{timestamp:yyyy/MM/dd/HH}/");
+
+        LandedObject acme = describe("logs/acme/t1/2026/11/24/10/s-1-2026-11-24-10-01-00-a", prefix);
+        LandedObject globex = describe("logs/globex/t2/2026/11/24/10/s-1-2026-11-24-10-02-00-b", prefix);
+
+        assertThat(acme.partitionValues()).isEqualTo(Map.of("customer_id", "acme", "tenant", "t1"));
+        assertThat(globex.partitionValues()).isEqualTo(Map.of("customer_id", "globex", "tenant", "t2"));
+        assertThat(acme.arrival()).isEqualTo(Instant.parse("2026-11-24T10:01:00Z"));
+    }
+
+    @Test
+    void noKeyValuesWithoutPartitionKeysOrOutsideThePrefix() {
+        assertThat(describe("cwlogs/2026/11/24/10/s-1-2026-11-24-10-01-00-a", template("cwlogs/")).partitionValues()).isEmpty();
+        assertThat(describe("cwlogs/2026/11/24/10/s-1-2026-11-24-10-01-00-a", PartitionKeyReader.NONE).partitionValues()).isEmpty();
+        assertThat(describe("other/2026/11/24/10/s-1-2026-11-24-10-01-00-a",
+                template("logs/!{partitionKeyFromQuery:customer_id}/")).partitionValues()).isEmpty();
+    }
+
+    @Test
+    void anObjectDescribedWithoutKeyValuesHasNone() {
+        assertThat(new LandedObject(ROOT + "/k", "k", null, null, DAY).partitionValues()).isEmpty();
+        assertThat(new LandedObject(ROOT + "/k", "k", null, null, DAY, null).partitionValues()).isEmpty();
+    }
+}
