@@ -8,20 +8,22 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
  * Measures one phase of a benchmark in this JVM: wall time, process CPU time, peak heap (the sum of the heap
- * pools' peaks since the phase started: an upper bound of the true peak) and what Spark's tasks spilled and
- * shuffled (from a listener on the context). Phases must run one after the other.
+ * pools' peaks since the phase started: an upper bound of the true peak) what Spark's tasks spilled and
+ * shuffled, and how many Spark jobs ran (from a listener on the context). Phases must run one after the other.
  */
 public final class PhaseMeter {
     private final SparkContext context;
     private final AtomicLong spilled = new AtomicLong();
     private final AtomicLong shuffled = new AtomicLong();
+    private final AtomicLong jobs = new AtomicLong();
 
     /** What one phase cost. */
-    public record Cost(long millis, double cpuSeconds, long peakHeapBytes, long spilledBytes, long shuffleBytes) {
+    public record Cost(long millis, double cpuSeconds, long peakHeapBytes, long spilledBytes, long shuffleBytes, long sparkJobs) {
     }
 
     /** A phase's value and its cost. */
@@ -31,6 +33,11 @@ public final class PhaseMeter {
     PhaseMeter(SparkContext context) {
         this.context = context;
         context.addSparkListener(new SparkListener() {
+            @Override
+            public void onJobStart(SparkListenerJobStart start) {
+                jobs.incrementAndGet();
+            }
+
             @Override
             public void onTaskEnd(SparkListenerTaskEnd end) {
                 if (end.taskMetrics() != null) {
@@ -46,6 +53,7 @@ public final class PhaseMeter {
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         long spilledBefore = spilled.get();
         long shuffledBefore = shuffled.get();
+        long jobsBefore = jobs.get();
         double cpuBefore = cpuSeconds();
         long started = System.nanoTime();
         T value = phase.call();
@@ -54,7 +62,8 @@ public final class PhaseMeter {
         context.listenerBus().waitUntilEmpty();
         long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        return new Measured<>(value, new Cost(millis, cpu, peak, spilled.get() - spilledBefore, shuffled.get() - shuffledBefore));
+        return new Measured<>(value, new Cost(millis, cpu, peak, spilled.get() - spilledBefore, shuffled.get() - shuffledBefore,
+                jobs.get() - jobsBefore));
     }
 
     private static double cpuSeconds() {

@@ -101,14 +101,15 @@ final class BenchCommand extends ResultCommand {
                     common.runtimeConfig().withLandingRoot(benchDir.resolve("landing").toUri().toString()))) {
                 comparison = new CurateBenchmark(runtime, System.err).run(benchDir, events);
             }
-            out.printf("%-40s | %9s | %9s | %7s | %9s | %9s | %7s | %12s | %5s | %10s | %10s | %10s%n", "path", "rows",
-                    "rows lost", "s", "rows/s", "JSON MB/s", "CPU s", "peak heap MB", "files", "MB written", "spilled MB", "shuffle MB");
+            out.printf("%-40s | %9s | %9s | %7s | %9s | %9s | %7s | %12s | %5s | %10s | %10s | %10s | %10s%n", "path", "rows",
+                    "rows lost", "s", "rows/s", "JSON MB/s", "CPU s", "peak heap MB", "files", "MB written", "spilled MB", "shuffle MB",
+                    "Spark jobs");
             for (CurateBenchmark.PathFigures path : List.of(comparison.baseline(), comparison.tidemark())) {
                 io.tidemark.bench.PhaseMeter.Cost cost = path.cost();
-                out.printf("%-40s | %,9d | %,9d | %7.1f | %,9.0f | %9.1f | %7.1f | %,12d | %5d | %10.1f | %10.1f | %10.1f%n",
+                out.printf("%-40s | %,9d | %,9d | %7.1f | %,9.0f | %9.1f | %7.1f | %,12d | %5d | %10.1f | %10.1f | %10.1f | %10d%n",
                         path.path(), path.rows(), path.rowsLost(), cost.millis() / 1000.0, path.rowsPerSecond(),
                         path.jsonMegabytesPerSecond(), cost.cpuSeconds(), cost.peakHeapBytes() >> 20, path.files(),
-                        path.bytesWritten() / 1e6, cost.spilledBytes() / 1e6, cost.shuffleBytes() / 1e6);
+                        path.bytesWritten() / 1e6, cost.spilledBytes() / 1e6, cost.shuffleBytes() / 1e6, cost.sparkJobs());
             }
             out.printf("tidemark curate vs the idiomatic job: %.2fx the rows/s, %.2fx the CPU seconds%n",
                     comparison.curateVsBaseline(), comparison.tidemark().cost().cpuSeconds() / Math.max(1e-9, comparison.baseline().cost().cpuSeconds()));
@@ -127,6 +128,8 @@ final class BenchCommand extends ResultCommand {
             fields.put("curate_files", tidemark.files());
             fields.put("curate_spilled_mb", round2(tidemark.cost().spilledBytes() / 1e6));
             fields.put("curate_shuffle_mb", round2(tidemark.cost().shuffleBytes() / 1e6));
+            fields.put("curate_spark_jobs", tidemark.cost().sparkJobs());
+            fields.put("baseline_spark_jobs", baseline.cost().sparkJobs());
             fields.put("peak_heap_mb", tidemark.cost().peakHeapBytes() >> 20);
             fields.put("baseline_peak_heap_mb", baseline.cost().peakHeapBytes() >> 20);
             return fields;

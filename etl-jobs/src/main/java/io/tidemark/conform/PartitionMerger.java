@@ -1,8 +1,10 @@
 package io.tidemark.conform;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
 
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.landing.RunContext;
@@ -15,6 +17,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -24,6 +27,8 @@ import org.apache.spark.storage.StorageLevel;
  * rows plus the new ones, so a partition rebuilt for late data still holds every event exactly once.
  */
 public final class PartitionMerger {
+    private static final String RANK = "_rank";
+    private static final String COPIES = "_copies";
 
     /**
      * @param batch     source rows ({@link DatasetStructs#sourceRow})
@@ -32,35 +37,77 @@ public final class PartitionMerger {
     public MergedPartitions merge(DatasetSchema schema, Dataset<Row> batch, RunContext context, PublishedRows published) {
         List<String> partitioning = schema.partitioning();
         Column[] keys = schema.key().stream().map(k -> col(k)).toArray(Column[]::new);
+        WindowSpec byKey = Window.partitionBy(keys).orderBy(col(DatasetStructs.SOURCE_OBJECT), col(DatasetStructs.SOURCE_OFFSET));
 
+        // one shuffle dedups the batch; each kept row also carries how many batch rows share its key, so the one
+        // aggregation below gives the batch's row count too
         Dataset<Row> first = batch
-                .withColumn("_rank", row_number().over(Window.partitionBy(keys)
-                        .orderBy(col(DatasetStructs.SOURCE_OBJECT), col(DatasetStructs.SOURCE_OFFSET))))
-                .where(col("_rank").equalTo(1))
-                .drop("_rank", DatasetStructs.SOURCE_OFFSET)
+                .withColumn(RANK, row_number().over(byKey))
+                .withColumn(COPIES, count(lit(1)).over(byKey.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing())))
+                .where(col(RANK).equalTo(1))
                 .withColumn(DatasetStructs.INGESTED_AT, lit(Timestamp.from(context.startedAt())))
                 .withColumn(DatasetStructs.RUN_ID, lit(context.runId()))
-                .select(curatedColumns(schema));
+                .select(withCopies(schema));
         first.persist(StorageLevel.MEMORY_AND_DISK());
-        long batchRows = batch.count();
 
-        List<PartitionKey> touched = partitionsOf(schema, first);
-        Optional<Dataset<Row>> existing = published.read(touched);
+        // one scan of the deduped batch gives the touched partitions, their row counts and the batch's row count;
+        // when nothing of them is published (a new hour) they are also the changed partitions and the new rows
+        PartitionCounts touched = PartitionCounts.of(schema, first.groupBy(partitionColumns(schema))
+                .agg(count(lit(1)), sum(col(COPIES))));
+        Dataset<Row> deduped = first.select(curatedColumns(schema));
+        Optional<Dataset<Row>> existing = published.read(touched.partitions());
         Dataset<Row> fresh = existing
-                .map(e -> first.join(e.select(keys), toSeq(schema.key()), "left_anti"))
-                .orElse(first);
+                .map(e -> deduped.join(e.select(keys), toSeq(schema.key()), "left_anti"))
+                .orElse(deduped);
+        PartitionCounts changed = touched;
         if (existing.isPresent()) {
             fresh.persist(StorageLevel.MEMORY_AND_DISK());
+            changed = PartitionCounts.of(schema, fresh.groupBy(partitionColumns(schema)).agg(count(lit(1)), sum(lit(0L))));
         }
-        long rowsNew = fresh.count();
-        List<PartitionKey> changed = partitionsOf(schema, fresh);
 
         Dataset<Row> rows = fresh;
-        if (existing.isPresent() && !changed.isEmpty()) {
-            Dataset<Row> kept = existing.get().where(inPartitions(partitioning, changed)).select(curatedColumns(schema));
+        if (existing.isPresent() && !changed.partitions().isEmpty()) {
+            Dataset<Row> kept = existing.get().where(inPartitions(partitioning, changed.partitions())).select(curatedColumns(schema));
             rows = kept.unionByName(fresh);
         }
-        return new MergedPartitions(rows, changed, rowsNew, batchRows - rowsNew);
+        return new MergedPartitions(rows, changed.partitions(), changed.rows(), touched.copies() - changed.rows());
+    }
+
+    /** The partitions some rows fall in, sorted, with how many rows each, and a second sum (the batch rows). */
+    private record PartitionCounts(List<PartitionKey> partitions, long rows, long copies) {
+        /** @param counts the partition columns, then the row count, then the second sum */
+        static PartitionCounts of(DatasetSchema schema, Dataset<Row> counts) {
+            List<String> partitioning = schema.partitioning();
+            List<PartitionKey> partitions = new ArrayList<>();
+            long rows = 0;
+            long copies = 0;
+            for (Row row : counts.collectAsList()) {
+                long partitionRows = row.getLong(partitioning.size());
+                if (partitionRows == 0) {
+                    continue;
+                }
+                List<String> values = new ArrayList<>();
+                for (int i = 0; i < partitioning.size(); i++) {
+                    values.add(row.getString(i));
+                }
+                partitions.add(PartitionKey.of(schema.dataset(), partitioning, values));
+                rows += partitionRows;
+                copies += row.getLong(partitioning.size() + 1);
+            }
+            partitions.sort(null);
+            return new PartitionCounts(partitions, rows, copies);
+        }
+    }
+
+    private static Column[] partitionColumns(DatasetSchema schema) {
+        return schema.partitioning().stream().map(p -> col(p)).toArray(Column[]::new);
+    }
+
+    private static Column[] withCopies(DatasetSchema schema) {
+        Column[] curated = curatedColumns(schema);
+        Column[] columns = java.util.Arrays.copyOf(curated, curated.length + 1);
+        columns[curated.length] = col(COPIES);
+        return columns;
     }
 
     private static scala.collection.immutable.Seq<String> toSeq(List<String> values) {
@@ -69,21 +116,6 @@ public final class PartitionMerger {
 
     static Column[] curatedColumns(DatasetSchema schema) {
         return java.util.Arrays.stream(DatasetStructs.curatedRow(schema).fieldNames()).map(n -> col(n)).toArray(Column[]::new);
-    }
-
-    static List<PartitionKey> partitionsOf(DatasetSchema schema, Dataset<Row> rows) {
-        List<String> partitioning = schema.partitioning();
-        Column[] columns = partitioning.stream().map(p -> col(p)).toArray(Column[]::new);
-        List<PartitionKey> keys = new ArrayList<>();
-        for (Row row : rows.select(columns).distinct().collectAsList()) {
-            List<String> values = new ArrayList<>();
-            for (int i = 0; i < partitioning.size(); i++) {
-                values.add(row.getString(i));
-            }
-            keys.add(PartitionKey.of(schema.dataset(), partitioning, values));
-        }
-        keys.sort(null);
-        return keys;
     }
 
     /** A filter selecting the given partitions. */

@@ -29,7 +29,10 @@ public final class SparkSessions {
                 .config("spark.sql.catalogImplementation", "hive")
                 // a task that runs out of memory fails its job (the run ends with its result line, exit code 1)
                 // instead of Spark's executor exiting the JVM with code 52 and no result line
-                .config("spark.executor.killOnFatalError.depth", "0");
+                .config("spark.executor.killOnFatalError.depth", "0")
+                // the cached intermediates of a run (the parsed objects, the deduped batch) are read once or twice:
+                // gathering compression statistics and encoding them cost more CPU than they save
+                .config("spark.sql.inMemoryColumnarStorage.compressed", "false");
         if (config.catalog().metastore() == CatalogConfig.Metastore.EMBEDDED) {
             Path metastore = workdir.resolve("metastore").toAbsolutePath().normalize();
             System.setProperty("derby.stream.error.file", metastore.resolve("derby.log").toString());

@@ -31,6 +31,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.hadoop.fs.Path;
+import java.util.function.Consumer;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -46,6 +49,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.TaskCompletionListener;
 
 /**
  * Reads landed objects with an {@link ObjectParser} inside Spark tasks (one task per group of objects, objects
@@ -87,32 +91,44 @@ public final class ParsedObjectSource implements SourceReader {
         this.arrivalZone = requireNonNull(arrivalZone, "arrivalZone is null");
     }
 
+    /**
+     * One Spark job parses every object once: the tasks stream each object's items ({@link HandOffIterator}) into one
+     * columnar cache of {@link SourceItemLayout} rows (spilled to disk only when memory runs short), and the object
+     * reports and the objects that changed after they were listed are collected from it; the datasets and the
+     * quarantine are then read from that cache, without the rows of changed objects.
+     */
     @Override
     public SourceBatch read(SparkSession spark, List<LandingObject> objects, RunContext context) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = Math.max(1, Math.min(objects.size(), jsc.defaultParallelism() * 4));
         ObjectTask task = new ObjectTask(parser, hadoopConf, landingRoot, context, lateArrivalHorizon, arrivalZone, partitionKeys);
-        JavaRDD<SourceItem> items = jsc.parallelize(objects, slices).flatMap(o -> task.read(o).iterator());
-        items.persist(StorageLevel.MEMORY_AND_DISK());
+        SourceItemLayout layout = new SourceItemLayout(parser.datasets(), partitionKeys.columns());
+        JavaRDD<Row> items = jsc.parallelize(objects, slices).flatMap(o -> laidOut(o.uri(), task.read(o), layout));
+        Dataset<Row> all = spark.createDataFrame(items, layout.struct());
+        all.persist(StorageLevel.MEMORY_AND_DISK());
         spark.sparkContext().setJobDescription("tidemark " + context.job() + " " + context.window() + ": read " + objects.size() + " objects");
-        // one pass over the parsed items for what the driver needs of every object: its report, or that it changed
-        List<SourceItem> outcomes = items.filter(i -> i instanceof SourceItem.Done || i instanceof SourceItem.Changed).collect();
-        List<ObjectReport> reports = outcomes.stream().filter(i -> i instanceof SourceItem.Done)
-                .map(i -> ((SourceItem.Done) i).report()).toList();
-        List<String> changed = outcomes.stream().filter(i -> i instanceof SourceItem.Changed)
-                .map(i -> ((SourceItem.Changed) i).uri()).toList();
+        SourceItemLayout.Outcomes outcomes = layout.outcomes(all);
         Map<String, Dataset<Row>> datasets = new LinkedHashMap<>();
         for (String dataset : parser.datasets()) {
-            JavaRDD<Row> rows = items.filter(i -> i instanceof SourceItem.Curated c && c.dataset().equals(dataset))
-                    .map(i -> ((SourceItem.Curated) i).row());
-            datasets.put(dataset, spark.createDataFrame(rows, DatasetStructs.sourceRow(DatasetSchemas.get(dataset), partitionKeys.columns())));
+            datasets.put(dataset, layout.dataset(all, dataset, outcomes.changed()));
         }
-        return new SourceBatch(datasets,
-                spark.createDataFrame(items.filter(i -> i instanceof SourceItem.Quarantined)
-                        .map(i -> ((SourceItem.Quarantined) i).row()), QuarantineRows.struct()),
-                reports,
-                items::unpersist,
-                changed);
+        return new SourceBatch(datasets, layout.quarantine(all, outcomes.changed()), outcomes.reports(), all::unpersist,
+                outcomes.changed());
+    }
+
+    /** The object's items as rows of the layout, one at a time. */
+    private static Iterator<Row> laidOut(String uri, Iterator<SourceItem> items, SourceItemLayout layout) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return items.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                return layout.toRow(uri, items.next());
+            }
+        };
     }
 
     /**
@@ -157,9 +173,24 @@ public final class ParsedObjectSource implements SourceReader {
             this.arrivalZone = arrivalZone;
         }
 
-        List<SourceItem> read(LandingObject object) {
+        /**
+         * The object's items, streamed: parsed in a producer thread only as far ahead of the task as the hand-off
+         * allows; the producer is stopped when the task ends, however it ends. Rows of an object that turns out to
+         * have changed since the listing are followed by {@link SourceItem.Changed} and no report.
+         */
+        Iterator<SourceItem> read(LandingObject object) {
+            HandOffIterator<SourceItem> items = new HandOffIterator<>("tidemark-parse " + object.uri(), out -> parse(object, out));
+            TaskContext task = TaskContext.get();
+            if (task != null) {
+                // runs when the task succeeded, failed or was killed: a reader that stopped early ends the producer
+                task.addTaskCompletionListener((TaskCompletionListener) done -> items.close());
+            }
+            return items;
+        }
+
+        private void parse(LandingObject object, Consumer<SourceItem> out) {
             LandedObject landed = describe(object, landingRoot, context, arrivalZone, partitionKeys);
-            Collector collector = new Collector(landed, context, lateArrivalHorizon, partitionKeys.columns());
+            Collector collector = new Collector(landed, context, lateArrivalHorizon, partitionKeys.columns(), out);
             MessageDigest md5 = md5();
             try (ListedObjectStream listed = ListedObjectStream.open(hadoopConf.get(), object);
                  InputStream in = new DigestInputStream(listed, md5)) {
@@ -172,16 +203,17 @@ public final class ParsedObjectSource implements SourceReader {
                     }
                 }
                 if (listed.changed()) {
-                    // rewritten since the listing (whatever the parser made of the failed read): keep nothing of it
-                    return List.of(new SourceItem.Changed(object.uri()));
+                    // rewritten since the listing (whatever the parser made of the failed read): the reader drops
+                    // every item of it
+                    out.accept(new SourceItem.Changed(object.uri()));
+                    return;
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read landed object " + object.uri() + ": " + e.getMessage(), e);
             }
-            collector.items.add(new SourceItem.Done(new ObjectReport(object.uri(), object.size(), object.version(),
+            out.accept(new SourceItem.Done(new ObjectReport(object.uri(), object.size(), object.version(),
                     HexFormat.of().formatHex(md5.digest()), collector.rowsIn, collector.controlMessages,
                     collector.quarantinedByReason, new ArrayList<>(collector.partitions))));
-            return collector.items;
         }
 
         private static MessageDigest md5() {
@@ -202,15 +234,17 @@ public final class ParsedObjectSource implements SourceReader {
         private final Duration lateArrivalHorizon;
         private final List<PartitionKeyColumn> keyColumns;
         private final Map<String, DatasetSchema> schemas = new LinkedHashMap<>();
-        private final List<SourceItem> items = new ArrayList<>();
+        private final Consumer<SourceItem> items;
         private final TreeSet<String> partitions = new TreeSet<>();
         private long rowsIn;
         private final Map<String, Long> quarantinedByReason = new TreeMap<>();
         private long controlMessages;
 
-        Collector(LandedObject object, RunContext context, Duration lateArrivalHorizon, List<PartitionKeyColumn> keyColumns) {
+        Collector(LandedObject object, RunContext context, Duration lateArrivalHorizon, List<PartitionKeyColumn> keyColumns,
+                  Consumer<SourceItem> items) {
             this.object = object;
             this.keyColumns = keyColumns;
+            this.items = items;
             this.context = context;
             this.lateArrivalHorizon = lateArrivalHorizon;
             this.oldestAccepted = object.arrival() == null || lateArrivalHorizon == null ? null
@@ -260,7 +294,7 @@ public final class ParsedObjectSource implements SourceReader {
             }
             rowsIn++;
             partitions.add(label.toString());
-            items.add(new SourceItem.Curated(dataset, RowFactory.create(row)));
+            items.accept(new SourceItem.Curated(dataset, RowFactory.create(row)));
         }
 
         /** A Row's map value must be a Scala map. */
@@ -280,7 +314,7 @@ public final class ParsedObjectSource implements SourceReader {
         private void quarantine(QuarantineRecord record, String dataset) {
             rowsIn++;
             quarantinedByReason.merge(record.reason().name(), 1L, Long::sum);
-            items.add(new SourceItem.Quarantined(QuarantineRows.toRow(record, dataset, context)));
+            items.accept(new SourceItem.Quarantined(QuarantineRows.toRow(record, dataset, context)));
         }
 
         /** The parsed record, as JSON of its columns, goes to quarantine: its partition is closed. */

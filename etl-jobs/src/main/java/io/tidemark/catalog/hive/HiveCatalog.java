@@ -77,17 +77,45 @@ public final class HiveCatalog implements Catalog {
         }
     }
 
+    /**
+     * One metastore call per value of the first partition column (one call for every hour of a day), not one per
+     * partition: a run asks for the same partitions several times (merge, sizing, the publish check, the publish).
+     */
     @Override
     public Map<PartitionKey, String> locations(TableRef table, List<PartitionKey> partitions) {
         Map<PartitionKey, String> found = new LinkedHashMap<>();
-        if (!tableExists(table)) {
+        if (partitions.isEmpty() || !tableExists(table)) {
             return found;
         }
         ExternalCatalog catalog = spark.sharedState().externalCatalog();
+        Map<Map.Entry<String, String>, List<PartitionKey>> byFirstValue = new LinkedHashMap<>();
         for (PartitionKey key : partitions) {
-            Option<CatalogTablePartition> partition = catalog.getPartitionOption(table.database(), table.table(), scalaSpec(key));
-            if (partition.isDefined()) {
-                found.put(key, partition.get().location().toString());
+            Map.Entry<String, String> first = key.values().isEmpty() ? Map.entry("", "")
+                    : Map.entry(key.values().keySet().iterator().next(), key.values().values().iterator().next());
+            byFirstValue.computeIfAbsent(first, f -> new ArrayList<>()).add(key);
+        }
+        for (Map.Entry<Map.Entry<String, String>, List<PartitionKey>> group : byFirstValue.entrySet()) {
+            List<PartitionKey> keys = group.getValue();
+            if (keys.size() == 1 || keys.get(0).values().size() < 2) {
+                for (PartitionKey key : keys) {
+                    Option<CatalogTablePartition> partition = catalog.getPartitionOption(table.database(), table.table(), scalaSpec(key));
+                    if (partition.isDefined()) {
+                        found.put(key, partition.get().location().toString());
+                    }
+                }
+                continue;
+            }
+            Map<Map<String, String>, String> listed = new HashMap<>();
+            PartitionKey prefix = new PartitionKey(table.table(), Map.of(group.getKey().getKey(), group.getKey().getValue()));
+            for (CatalogTablePartition partition : JavaConverters.seqAsJavaList(
+                    catalog.listPartitions(table.database(), table.table(), Option.apply(scalaSpec(prefix))))) {
+                listed.put(new HashMap<>(JavaConverters.mapAsJavaMap(partition.spec())), partition.location().toString());
+            }
+            for (PartitionKey key : keys) {
+                String location = listed.get(new HashMap<>(key.values()));
+                if (location != null) {
+                    found.put(key, location);
+                }
             }
         }
         return found;
