@@ -7,7 +7,7 @@ import io.tidemark.config.ConfigException;
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.config.JsonConfigReader;
 import io.tidemark.conform.MergedPartitions;
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.sources.DatasetStructs;
 import io.tidemark.testing.LocalSpark;
 import java.io.ByteArrayInputStream;
