@@ -1,5 +1,6 @@
 package io.tidemark.lake;
 
+import static io.tidemark.testing.DataFrameAssertions.assertSameRowsInAnyOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -83,11 +84,7 @@ class FileSizingTest {
     private static void assertSameRows(List<PartitionVersion> versions) {
         Dataset<Row> written = spark.read().schema(DatasetStructs.curatedRow(schema(null)))
                 .parquet(versions.get(0).location().replaceAll("/dt=.*$", ""));
-        assertThat(sorted(written)).isEqualTo(sorted(rows));
-    }
-
-    private static List<String> sorted(Dataset<Row> data) {
-        return data.collectAsList().stream().map(Row::toString).sorted().toList();
+        assertSameRowsInAnyOrder(rows, written);
     }
 
     @Test
