@@ -14,7 +14,7 @@ import io.tidemark.config.JobSpec;
 import io.tidemark.config.JobSpecs;
 import io.tidemark.config.RuntimeConfig;
 import io.tidemark.config.SparkConfig;
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.demo.CloudWatchLandingGenerator;
 import io.tidemark.demo.CloudWatchLandingSettings;
 import io.tidemark.demo.GeneratedLanding;
@@ -23,6 +23,7 @@ import io.tidemark.jobs.CurateOutcome;
 import io.tidemark.jobs.RunIds;
 import io.tidemark.jobs.SparkSessions;
 import io.tidemark.jobs.VersionGc;
+import io.tidemark.lake.LakeArea;
 import io.tidemark.lake.LakeLayout;
 import io.tidemark.landing.HadoopConf;
 import io.tidemark.landing.LandingObject;
@@ -259,9 +260,9 @@ abstract class AwsPathOnMotoScenario {
     void gcThroughGlueDeletesOnlyVersionsGlueNoLongerReferences() throws IOException {
         Map<String, Long> flowsBefore = publishedRowsByPartition(FLOW_TABLE, FLOWS);
         List<String> referenced = allLocations();
-        List<VersionGc.Table> tables = List.of(new VersionGc.Table(FLOW_TABLE, LakeLayout.CURATED, 2),
-                new VersionGc.Table(APP_TABLE, LakeLayout.CURATED, 2),
-                new VersionGc.Table(new TableRef("quarantine", "cwlogs"), LakeLayout.QUARANTINE,
+        List<VersionGc.Table> tables = List.of(new VersionGc.Table(FLOW_TABLE, LakeArea.CURATED, 2),
+                new VersionGc.Table(APP_TABLE, LakeArea.CURATED, 2),
+                new VersionGc.Table(new TableRef("quarantine", "cwlogs"), LakeArea.QUARANTINE,
                         DatasetSchemas.get(QuarantineRows.SCHEMA).partitioning().size()));
         VersionGc.Result result = new VersionGc(hadoopConf(), catalog, new LakeLayout(LAKE), Duration.ZERO,
                 Clock.fixed(Instant.now(), ZoneOffset.UTC)).collect(tables);

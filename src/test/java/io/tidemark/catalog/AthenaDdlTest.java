@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.config.DatasetSchemas;
 import io.tidemark.conform.MergedPartitions;
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
+import io.tidemark.lake.LakeArea;
 import io.tidemark.lake.LakeLayout;
 import io.tidemark.lake.PartitionVersion;
 import io.tidemark.lake.PartitionVersionWriter;
@@ -66,20 +67,20 @@ class AthenaDdlTest {
         }
 
         DatasetSchema flows = DatasetSchemas.get("vpc_flow_logs");
-        publish(flows, LakeLayout.CURATED, "vpc_flow_logs", List.of("2026-11-24", "10"), List.of(
+        publish(flows, LakeArea.CURATED, "vpc_flow_logs", List.of("2026-11-24", "10"), List.of(
                 flowRow("49600000000000000000000000000000000000000000000000000001", 4_000L, "REJECT", null),
                 flowRow("49600000000000000000000000000000000000000000000000000002", 9_000L, "ACCEPT", "vpc-0a1b2c3d"),
                 flowRow("49600000000000000000000000000000000000000000000000000003", 1_000L, "REJECT", "vpc-0a1b2c3d")));
 
         DatasetSchema appLogs = DatasetSchemas.get("app_logs");
-        publish(appLogs, LakeLayout.CURATED, "app_logs", List.of("2026-11-24", "10"), List.of(
+        publish(appLogs, LakeArea.CURATED, "app_logs", List.of("2026-11-24", "10"), List.of(
                 values(Map.of("event_id", "1", "event_ts", EVENT_TS, "owner", "111122223333", "log_group", "/aws/lambda/orders",
                         "log_stream", "2026/11/24/[$LATEST]abc", "message", "ERROR order 42 failed")),
                 values(Map.of("event_id", "2", "event_ts", EVENT_TS, "log_group", "/aws/lambda/orders",
                         "message", "INFO order 43 stored"))));
 
         DatasetSchema quarantine = DatasetSchemas.get("quarantine");
-        publish(quarantine, LakeLayout.QUARANTINE, "cwlogs", List.of("2026-11-24"), List.of(
+        publish(quarantine, LakeArea.QUARANTINE, "cwlogs", List.of("2026-11-24"), List.of(
                 values(Map.of("source_object", "s3://landing/cwlogs/2026/11/24/10/a.gz", "offset", 7L,
                         "reason_code", "MALFORMED_JSON", "detail", "unexpected end of input", "raw", "{\"messageType\":",
                         "run_id", "r1", "quarantined_at", INGESTED_AT)),
@@ -96,15 +97,15 @@ class AthenaDdlTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "vpc_flow_logs.sql, curated, vpc_flow_logs, vpc_flow_logs, curated",
-            "app_logs.sql, curated, app_logs, app_logs, curated",
-            "quarantine_cwlogs.sql, quarantine, cwlogs, quarantine, quarantine",
-            "guardduty_findings.sql, curated, guardduty_findings, guardduty_findings, curated",
-            "ses_events.sql, curated, ses_events, ses_events, curated",
-            "sales_changes.sql, curated, sales_changes, sales_changes, curated",
-            "click_events.sql, curated, click_events, click_events, curated",
-            "users_ref.sql, curated, users_ref, users_ref, curated"})
-    void tableHasTheColumnsTidemarkWritesInSchemaOrder(String file, String database, String table, String dataset, String area)
+            "vpc_flow_logs.sql, curated, vpc_flow_logs, vpc_flow_logs, CURATED",
+            "app_logs.sql, curated, app_logs, app_logs, CURATED",
+            "quarantine_cwlogs.sql, quarantine, cwlogs, quarantine, QUARANTINE",
+            "guardduty_findings.sql, curated, guardduty_findings, guardduty_findings, CURATED",
+            "ses_events.sql, curated, ses_events, ses_events, CURATED",
+            "sales_changes.sql, curated, sales_changes, sales_changes, CURATED",
+            "click_events.sql, curated, click_events, click_events, CURATED",
+            "users_ref.sql, curated, users_ref, users_ref, CURATED"})
+    void tableHasTheColumnsTidemarkWritesInSchemaOrder(String file, String database, String table, String dataset, LakeArea area)
             throws Exception {
         StructType expected = DatasetStructs.curatedRow(DatasetSchemas.get(dataset));
         StructType actual = spark.table(database + "." + table).schema();
@@ -114,7 +115,7 @@ class AthenaDdlTest {
         assertThat(withoutTrailingSlash(tableLocation(database, table)))
                 .isEqualTo(withoutTrailingSlash(URI.create(layout.tableRoot(area, table)).getPath()));
         assertThat(ddlText(file)).contains("STORED AS PARQUET", "'parquet.compression'='SNAPPY'",
-                "LOCATION 's3://${lake_bucket}/" + area + "/" + table + "/'");
+                "LOCATION 's3://${lake_bucket}/" + area.folder() + "/" + table + "/'");
         assertThatCode(() -> spark.sql(athenaDdl(file))).as("CREATE ... IF NOT EXISTS runs twice").doesNotThrowAnyException();
     }
 
@@ -225,7 +226,7 @@ class AthenaDdlTest {
 
     /** The Athena DDL with the bucket placeholder pointed at the local lake, as a single statement. */
     private static String athenaDdl(String file) throws IOException {
-        String ddl = ddlText(file).replace(PLACEHOLDER, layout.tableRoot("x", "x").replaceAll("/x/x$", "")).strip();
+        String ddl = ddlText(file).replace(PLACEHOLDER, layout.lakeRoot()).strip();
         return ddl.endsWith(";") ? ddl.substring(0, ddl.length() - 1) : ddl;
     }
 
@@ -268,7 +269,7 @@ class AthenaDdlTest {
     }
 
     /** Writes the rows as Tidemark does (a v-test version folder) and registers the partition at it. */
-    private static void publish(DatasetSchema schema, String area, String table, List<String> partitionValues,
+    private static void publish(DatasetSchema schema, LakeArea area, String table, List<String> partitionValues,
             List<Map<String, Object>> rows) {
         StructType struct = DatasetStructs.curatedRow(schema);
         List<Row> data = new ArrayList<>();
@@ -294,9 +295,9 @@ class AthenaDdlTest {
                 new MergedPartitions(frame, List.of(key), data.size(), 0), layout.versionRoot(area, table, "test"));
 
         PartitionVersion version = versions.get(0);
-        assertThat(version.location()).endsWith("/" + area + "/" + table + "/v-test/" + key.path());
+        assertThat(version.location()).endsWith("/" + area.folder() + "/" + table + "/v-test/" + key.path());
         String spec = String.join(", ", key.values().entrySet().stream().map(e -> e.getKey() + "='" + e.getValue() + "'").toList());
-        String database = area.equals(LakeLayout.CURATED) ? "curated" : "quarantine";
+        String database = area == LakeArea.CURATED ? "curated" : "quarantine";
         spark.sql("ALTER TABLE " + database + "." + table + " ADD PARTITION (" + spec + ") LOCATION '" + version.location() + "'");
     }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidemark.catalog.PublishedPartitionReader;
 import io.tidemark.catalog.TableRef;
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.config.DatasetSchemas;
 import io.tidemark.config.JobSpec;
 import io.tidemark.config.JobSpecs;

@@ -19,7 +19,7 @@ class OutOfMemoryFailureTest {
 
         RunResult result = ResultCommand.failureOf(new RuntimeException("curate failed", aborted), "dms-sales", "2026-11-24", 0);
 
-        assertThat(result.error().code()).isEqualTo(ErrorCode.INTERNAL.name());
+        assertThat(result.error().code()).isEqualTo(ErrorCode.INTERNAL);
         assertThat(result.error().message()).startsWith("Out of memory").contains("TIDEMARK_JAVA_OPTS=-Xmx");
         assertThat(ResultCommand.exitCode(result)).isEqualTo(1);
     }

@@ -9,7 +9,7 @@ import io.tidemark.config.ConfigException;
 import io.tidemark.config.JobSpec;
 import io.tidemark.config.JobSpecs;
 import io.tidemark.config.RuntimeConfig;
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.demo.CloudWatchLandingGenerator;
 import io.tidemark.demo.CloudWatchLandingSettings;
 import io.tidemark.lake.ParquetFolders;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tidemark.catalog.TableRef;
 import io.tidemark.config.JobSpec;
 import io.tidemark.config.JobSpecs;
+import io.tidemark.lake.LakeArea;
 import io.tidemark.lake.LakeLayout;
 import io.tidemark.landing.LandingWindow;
 import io.tidemark.RunStatus;
@@ -127,8 +128,8 @@ class CrashRecoveryAndGcTest {
     void gcDeletesUnreferencedVersionsOnlyAfterTheirRetentionAndNeverAReferencedOne() throws IOException {
         TableRef clicks = new TableRef("curated", "click_events");
         TableRef quarantine = new TableRef("quarantine", "clickstream");
-        List<VersionGc.Table> tables = List.of(new VersionGc.Table(clicks, LakeLayout.CURATED, 2),
-                new VersionGc.Table(quarantine, LakeLayout.QUARANTINE, 1));
+        List<VersionGc.Table> tables = List.of(new VersionGc.Table(clicks, LakeArea.CURATED, 2),
+                new VersionGc.Table(quarantine, LakeArea.QUARANTINE, 1));
         List<String> rowsBefore = lake.rows("curated.click_events");
         List<String> quarantineBefore = lake.rows("quarantine.clickstream");
         TreeSet<String> referenced = new TreeSet<>(lake.locations(clicks).values().stream().map(CrashRecoveryAndGcTest::path).toList());

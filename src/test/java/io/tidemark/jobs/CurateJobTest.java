@@ -7,7 +7,7 @@ import io.tidemark.catalog.hive.HiveCatalog;
 import io.tidemark.config.JobSpec;
 import io.tidemark.config.JobSpecs;
 import io.tidemark.config.RuntimeConfig;
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.demo.CloudWatchLandingGenerator;
 import io.tidemark.demo.CloudWatchLandingSettings;
 import io.tidemark.demo.GeneratedLanding;

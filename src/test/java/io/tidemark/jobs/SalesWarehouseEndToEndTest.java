@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.config.JobSpec;
 import io.tidemark.config.JobSpecs;
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.demo.GeneratedUsersReference;
 import io.tidemark.demo.SalesCdcGroundTruth;
 import io.tidemark.demo.SalesCdcLandingGenerator;

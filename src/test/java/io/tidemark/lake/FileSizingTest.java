@@ -1,5 +1,6 @@
 package io.tidemark.lake;
 
+import static io.tidemark.testing.DataFrameAssertions.assertSameRowsInAnyOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,7 @@ import io.tidemark.config.ConfigException;
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.config.JsonConfigReader;
 import io.tidemark.conform.MergedPartitions;
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.sources.DatasetStructs;
 import io.tidemark.testing.LocalSpark;
 import java.io.ByteArrayInputStream;
@@ -83,11 +84,7 @@ class FileSizingTest {
     private static void assertSameRows(List<PartitionVersion> versions) {
         Dataset<Row> written = spark.read().schema(DatasetStructs.curatedRow(schema(null)))
                 .parquet(versions.get(0).location().replaceAll("/dt=.*$", ""));
-        assertThat(sorted(written)).isEqualTo(sorted(rows));
-    }
-
-    private static List<String> sorted(Dataset<Row> data) {
-        return data.collectAsList().stream().map(Row::toString).sorted().toList();
+        assertSameRowsInAnyOrder(rows, written);
     }
 
     @Test

@@ -2,13 +2,16 @@ package io.tidemark.landing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidemark.config.LandingLayout;
+import io.tidemark.config.PartitionKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LedgerScopeTest {
     private static final LocalDate DAY_1 = LocalDate.parse("2026-11-24");
     private static final LocalDate DAY_2 = LocalDate.parse("2026-11-25");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path lake;
@@ -57,5 +61,22 @@ class LedgerScopeTest {
                 + "\"md5\":null,\"run_id\":\"old-run\",\"window\":\"2026-11-20T10\",\"partitions\":[]}\n", StandardCharsets.UTF_8);
 
         assertThat(ledger().processedIdentities(LandingWindow.hour(DAY_1, 10), LandingLayout.FIREHOSE)).containsExactly(identity("old"));
+    }
+
+    @Test
+    void partitionsAreWrittenAsTheirLabelsAndOldFilesReadAsPartitionKeys() throws IOException {
+        PartitionKey hour = PartitionKey.of("click_events", List.of("dt", "hr"), List.of("2026-11-24", "10"));
+        ledger().commit(LandingWindow.hour(DAY_1, 10), "r1", List.of(new LedgerEntry("file:/landing/cwlogs/a", 10, "mtime:1",
+                null, "r1", "2026-11-24T10", List.of(hour), null)));
+
+        String line = Files.readString(lake.resolve("_tidemark/ledger/cwlogs/date=2026-11-24/r1.jsonl"));
+        assertThat(line).contains("\"partitions\":[\"click_events/dt=2026-11-24/hr=10\"]");
+        // a line as the previous release wrote it
+        LedgerEntry old = JSON.readValue("{\"uri\":\"file:/landing/cwlogs/old\",\"size\":10,\"version\":\"mtime:1\",\"md5\":null,"
+                + "\"run_id\":\"old-run\",\"window\":\"2026-11-24T10\",\"partitions\":[\"click_events/dt=2026-11-24/hr=10\","
+                + "\"users_ref/dt=2026-11-24\"]}", LedgerEntry.class);
+        assertThat(old.partitions()).containsExactly(hour, new PartitionKey("users_ref", Map.of("dt", "2026-11-24")));
+        assertThat(JSON.readValue(line, LedgerEntry.class)).isEqualTo(new LedgerEntry("file:/landing/cwlogs/a", 10, "mtime:1",
+                null, "r1", "2026-11-24T10", List.of(hour), null));
     }
 }

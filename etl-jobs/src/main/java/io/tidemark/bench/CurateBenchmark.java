@@ -6,6 +6,7 @@ import io.tidemark.config.JobSpecs;
 import io.tidemark.demo.FlowLogBenchLandingGenerator;
 import io.tidemark.jobs.JobRunner;
 import io.tidemark.jobs.TidemarkRuntime;
+import io.tidemark.lake.LakeArea;
 import io.tidemark.lake.LakeLayout;
 import io.tidemark.landing.LandingWindow;
 import io.tidemark.ops.RunResult;
@@ -81,7 +82,7 @@ public final class CurateBenchmark {
                 () -> new JobRunner(runtime, progress).run(spec, LandingWindow.day(DAY), false));
         TableRef table = new TableRef(runtime.config().catalog().curatedDatabase(), DATASET);
         long tidemarkRows = runtime.catalog().tableExists(table) ? runtime.spark().table(table.quoted()).count() : 0;
-        Path tableRoot = Path.of(URI.create(new LakeLayout(runtime.config().lakeRoot()).tableRoot(LakeLayout.CURATED, DATASET)));
+        Path tableRoot = Path.of(URI.create(new LakeLayout(runtime.config().lakeRoot()).tableRoot(LakeArea.CURATED, DATASET)));
 
         return new Comparison(workload,
                 new PathFigures("idiomatic Spark job (NDJSON copy)", baselineRows, events - baselineRows, baseline.cost(),

@@ -4,7 +4,7 @@ import io.tidemark.catalog.Catalog;
 import io.tidemark.catalog.TableRef;
 import io.tidemark.config.JobSpec;
 import io.tidemark.config.JobSpecs;
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.demo.CloudWatchLandingGenerator;
 import io.tidemark.demo.CloudWatchLandingSettings;
 import io.tidemark.jobs.CurateJob;

@@ -2,7 +2,7 @@ package io.tidemark.catalog;
 
 import io.tidemark.config.ColumnSpec;
 import io.tidemark.config.DatasetSchema;
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.conform.evolution.EvolvedDataset;
 import io.tidemark.lake.PartitionVersion;
 import java.util.List;

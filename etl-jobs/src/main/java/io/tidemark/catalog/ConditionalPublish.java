@@ -2,7 +2,7 @@ package io.tidemark.catalog;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.lake.PartitionVersion;
 import java.util.List;
 import java.util.Map;

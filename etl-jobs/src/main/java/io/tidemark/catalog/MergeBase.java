@@ -1,6 +1,6 @@
 package io.tidemark.catalog;
 
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

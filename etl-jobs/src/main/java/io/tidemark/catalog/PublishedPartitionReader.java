@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.tidemark.config.DatasetSchema;
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.conform.PartitionMerger;
 import io.tidemark.sources.DatasetStructs;
 import java.util.Arrays;

@@ -7,9 +7,7 @@ import io.tidemark.bench.RerunTiming;
 import io.tidemark.config.ConfigException;
 import io.tidemark.jobs.RunIds;
 import io.tidemark.jobs.TidemarkRuntime;
-import io.tidemark.quality.QualityOutcome;
 import io.tidemark.ops.RunResult;
-import io.tidemark.RunStatus;
 import io.tidemark.warehouse.EmbeddedWarehouse;
 import io.tidemark.warehouse.SqlDialect;
 import io.tidemark.warehouse.WarehouseDdl;
@@ -66,8 +64,8 @@ final class BenchCommand extends ResultCommand {
     }
 
     static RunResult benchResult(String window, long started, long rows) {
-        return new RunResult(RunStatus.SUCCEEDED, "bench", RunIds.next(Instant.ofEpochMilli(started)), window, List.of(),
-                rows, rows, 0, 0, QualityOutcome.NONE, System.currentTimeMillis() - started, null, Map.of(), 0, 0);
+        return RunResult.succeeded("bench", RunIds.next(Instant.ofEpochMilli(started)), window).rowsIn(rows).rowsOut(rows)
+                .durationMs(System.currentTimeMillis() - started).build();
     }
 
     /**
@@ -243,8 +241,8 @@ final class BenchCommand extends ResultCommand {
         protected RunResult execute() throws IOException {
             long started = System.currentTimeMillis();
             fields.putAll(bench(common, days, scale, System.out));
-            return new RunResult(RunStatus.SUCCEEDED, "bench", RunIds.next(Instant.ofEpochMilli(started)), "rerun", List.of(),
-                    0, 0, 0, 0, QualityOutcome.NONE, System.currentTimeMillis() - started, null, Map.of(), 0, 0);
+            return RunResult.succeeded("bench", RunIds.next(Instant.ofEpochMilli(started)), "rerun")
+                    .durationMs(System.currentTimeMillis() - started).build();
         }
 
         @Override

@@ -9,10 +9,9 @@ import io.tidemark.config.JobSpecs;
 import io.tidemark.jobs.RunIds;
 import io.tidemark.jobs.TidemarkRuntime;
 import io.tidemark.jobs.VersionGc;
+import io.tidemark.lake.LakeArea;
 import io.tidemark.lake.LakeLayout;
-import io.tidemark.quality.QualityOutcome;
 import io.tidemark.ops.RunResult;
-import io.tidemark.RunStatus;
 import io.tidemark.sources.QuarantineRows;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,11 +60,11 @@ final class GcCommand extends ResultCommand {
             for (JobSpec spec : specs) {
                 for (String dataset : spec.datasets()) {
                     TableRef table = new TableRef(runtime.config().catalog().curatedDatabase(), dataset);
-                    tables.putIfAbsent(table.toString(), new VersionGc.Table(table, LakeLayout.CURATED,
+                    tables.putIfAbsent(table.toString(), new VersionGc.Table(table, LakeArea.CURATED,
                             DatasetSchemas.get(dataset).partitioning().size()));
                 }
                 TableRef quarantine = new TableRef(runtime.config().catalog().quarantineDatabase(), spec.job());
-                tables.putIfAbsent(quarantine.toString(), new VersionGc.Table(quarantine, LakeLayout.QUARANTINE,
+                tables.putIfAbsent(quarantine.toString(), new VersionGc.Table(quarantine, LakeArea.QUARANTINE,
                         DatasetSchemas.get(QuarantineRows.SCHEMA).partitioning().size()));
             }
             VersionGc gc = new VersionGc(runtime.spark().sparkContext().hadoopConfiguration(), runtime.catalog(),
@@ -84,8 +83,9 @@ final class GcCommand extends ResultCommand {
             VersionGc.Result result = new VersionGc.Result(deleted, waiting);
             System.err.printf("tidemark: gc %s: %d tables, %d old partition versions deleted, %d unreferenced kept until their "
                     + "retention (%d h) ends%n", jobName(), tables.size(), result.deleted().size(), result.waiting(), retentionHours);
-            return new RunResult(RunStatus.SUCCEEDED, jobName(), runId, null,
-                    result.deleted(), 0, 0, 0, 0, QualityOutcome.NONE, System.currentTimeMillis() - started, null, Map.of(), 0, 0);
+            // the result line's partitions list the deleted partition versions
+            return RunResult.succeeded(jobName(), runId, null).partitionLabels(result.deleted())
+                    .durationMs(System.currentTimeMillis() - started).build();
         }
     }
 

@@ -1,18 +1,18 @@
 package io.tidemark.cli;
 
+import io.tidemark.config.PartitionKey;
+import io.tidemark.lake.PartitionVersion;
 import io.tidemark.warehouse.model.ModelDateLoad;
 import io.tidemark.warehouse.model.ModelLoadResult;
 import io.tidemark.jobs.RunIds;
 import io.tidemark.jobs.TidemarkRuntime;
 import io.tidemark.warehouse.model.WarehouseModel;
 import io.tidemark.warehouse.model.WarehouseModels;
-import io.tidemark.quality.QualityOutcome;
 import io.tidemark.ops.RunResult;
 import io.tidemark.RunStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,19 +38,21 @@ final class LoadCommand extends ResultCommand {
         String runId = RunIds.next(Instant.ofEpochMilli(started));
         try (TidemarkRuntime runtime = new TidemarkRuntime(common.workdir(), common.runtimeConfig())) {
             ModelDateLoad load = new ModelDateLoad(runtime.modelContext());
-            List<String> partitions = load.published(warehouseModel, date).values().stream()
-                    .flatMap(versions -> versions.stream().map(v -> v.partition().label())).sorted().toList();
+            List<PartitionKey> partitions = load.published(warehouseModel, date).values().stream()
+                    .flatMap(versions -> versions.stream().map(PartitionVersion::partition)).toList();
             List<ModelLoadResult> results = load.load(warehouseModel, date, runId);
             for (ModelLoadResult result : results) {
                 System.err.printf("tidemark: load %s %s: warehouse %s %s, %d rows (load %s)%n",
                         model, date, result.table(), result.outcome(), result.rows(), result.loadId());
             }
             boolean loaded = results.stream().anyMatch(r -> r.outcome() == ModelLoadResult.Outcome.LOADED);
-            return new RunResult(loaded ? RunStatus.SUCCEEDED : RunStatus.SKIPPED, model, runId, date.toString(),
-                    partitions, results.stream().mapToLong(ModelLoadResult::rows).sum(),
-                    results.stream().filter(r -> r.outcome() == ModelLoadResult.Outcome.LOADED)
-                            .mapToLong(ModelLoadResult::rows).sum(),
-                    0, 0, QualityOutcome.NONE, System.currentTimeMillis() - started, null, Map.of(), 0, 0);
+            return RunResult.builder(loaded ? RunStatus.SUCCEEDED : RunStatus.SKIPPED, model, runId, date.toString())
+                    .partitions(partitions)
+                    .rowsIn(results.stream().mapToLong(ModelLoadResult::rows).sum())
+                    .rowsOut(results.stream().filter(r -> r.outcome() == ModelLoadResult.Outcome.LOADED)
+                            .mapToLong(ModelLoadResult::rows).sum())
+                    .durationMs(System.currentTimeMillis() - started)
+                    .build();
         }
     }
 

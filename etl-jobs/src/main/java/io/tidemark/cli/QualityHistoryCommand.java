@@ -5,15 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidemark.config.ConfigException;
 import io.tidemark.config.DatasetSchemas;
 import io.tidemark.jobs.TidemarkRuntime;
-import io.tidemark.quality.QualityOutcome;
 import io.tidemark.ops.RunResult;
-import io.tidemark.RunStatus;
 import io.tidemark.quality.RowCountHistory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,8 +55,8 @@ final class QualityHistoryCommand extends ResultCommand {
         }
         new ResultTable(List.of("recorded_at", "run_id", "partition", "hour_of_day", "metric", "value"), rows)
                 .print(System.out, output);
-        return new RunResult(RunStatus.SUCCEEDED, jobName(), null, null, List.of(), 0, rows.size(), 0, 0,
-                QualityOutcome.NONE, System.currentTimeMillis() - started, null, Map.of(), 0, 0);
+        return RunResult.succeeded(jobName(), null, null).rowsOut(rows.size())
+                .durationMs(System.currentTimeMillis() - started).build();
     }
 
     @Override

@@ -2,19 +2,16 @@ package io.tidemark.cli;
 
 import io.tidemark.config.ConfigException;
 import io.tidemark.config.RuntimeConfig;
-import io.tidemark.quality.QualityOutcome;
 import io.tidemark.ops.RunRecord;
 import io.tidemark.ops.RunRecordStore;
 import io.tidemark.ops.RunReportPage;
 import io.tidemark.ops.RunResult;
-import io.tidemark.RunStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,8 +42,8 @@ final class ReportCommand extends ResultCommand {
         Files.writeString(page, RunReportPage.withBundledECharts().render(runs, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), StandardCharsets.UTF_8);
         System.err.println("tidemark: report of " + runs.size() + " runs written to " + page);
         System.out.println(page.toUri());
-        return new RunResult(RunStatus.SUCCEEDED, jobName(), null, null, List.of(), 0, runs.size(), 0, 0,
-                QualityOutcome.NONE, System.currentTimeMillis() - started, null, Map.of(), 0, 0);
+        return RunResult.succeeded(jobName(), null, null).rowsOut(runs.size())
+                .durationMs(System.currentTimeMillis() - started).build();
     }
 
     @Override

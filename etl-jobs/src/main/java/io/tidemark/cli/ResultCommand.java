@@ -82,8 +82,7 @@ abstract class ResultCommand implements Callable<Integer> {
         }
         if (exception instanceof CurateJob.QualityGateException e) {
             RunResult failed = RunResult.failed(job, null, window, ErrorCode.QUALITY_GATE_FAILED, e.getMessage(), duration);
-            return new RunResult(RunStatus.FAILED, failed.job(), failed.runId(), failed.window(), List.of(), 0, 0, 0, 0,
-                    e.quality(), failed.durationMs(), failed.error(), Map.of(), 0, 0);
+            return failed.toBuilder().quality(e.quality()).build();
         }
         if (exception instanceof TidemarkException e) {
             if (e.code() == ErrorCode.INTERNAL || e.code() == ErrorCode.WAREHOUSE_FAILED) {
@@ -129,10 +128,6 @@ abstract class ResultCommand implements Callable<Integer> {
         if (error == null) {
             return 1;
         }
-        try {
-            return ErrorCode.valueOf(error.code()).exitCode();
-        } catch (IllegalArgumentException e) {
-            return 1;
-        }
+        return error.code().exitCode();
     }
 }

@@ -8,9 +8,7 @@ import io.tidemark.config.JobSpecs;
 import io.tidemark.config.RuntimeConfig;
 import io.tidemark.jobs.TidemarkRuntime;
 import io.tidemark.lake.PartitionVersion;
-import io.tidemark.quality.QualityOutcome;
 import io.tidemark.ops.RunResult;
-import io.tidemark.RunStatus;
 import io.tidemark.warehouse.spectrum.SpectrumDdl;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,8 +50,8 @@ final class SpectrumDdlCommand extends ResultCommand {
         Map<String, List<PartitionVersion>> published = partitions ? published(schemas) : Map.of();
         List<String> statements = ddl.all(schemas, published);
         statements.forEach(statement -> System.out.println(statement + ";\n"));
-        return new RunResult(RunStatus.SUCCEEDED, jobName(), null, null, List.of(), 0, statements.size(), 0, 0,
-                QualityOutcome.NONE, System.currentTimeMillis() - started, null, Map.of(), 0, 0);
+        return RunResult.succeeded(jobName(), null, null).rowsOut(statements.size())
+                .durationMs(System.currentTimeMillis() - started).build();
     }
 
     private Map<String, List<PartitionVersion>> published(List<DatasetSchema> schemas) {

@@ -1,11 +1,7 @@
 package io.tidemark.cli;
 
 import io.tidemark.jobs.TidemarkRuntime;
-import io.tidemark.quality.QualityOutcome;
 import io.tidemark.ops.RunResult;
-import io.tidemark.RunStatus;
-import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,8 +28,8 @@ final class SqlCommand extends ResultCommand {
             QueryRunner queries = new QueryRunner(runtime);
             ResultTable table = lake ? queries.lake(sql) : queries.warehouse(sql);
             table.print(System.out, output);
-            return new RunResult(RunStatus.SUCCEEDED, jobName(), null, null, List.of(), 0, table.rows().size(), 0, 0,
-                    QualityOutcome.NONE, System.currentTimeMillis() - started, null, Map.of(), 0, 0);
+            return RunResult.succeeded(jobName(), null, null).rowsOut(table.rows().size())
+                    .durationMs(System.currentTimeMillis() - started).build();
         }
     }
 

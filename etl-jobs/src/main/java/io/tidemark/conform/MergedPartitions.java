@@ -1,5 +1,6 @@
 package io.tidemark.conform;
 
+import io.tidemark.config.PartitionKey;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

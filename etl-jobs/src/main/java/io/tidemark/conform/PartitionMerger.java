@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 
+import io.tidemark.config.PartitionKey;
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.landing.RunContext;
 import io.tidemark.sources.DatasetStructs;

@@ -1,5 +1,6 @@
 package io.tidemark.conform;
 
+import io.tidemark.config.PartitionKey;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;

@@ -12,9 +12,10 @@ import io.tidemark.config.DatasetSchemas;
 import io.tidemark.config.JobSpec;
 import io.tidemark.config.RuntimeConfig;
 import io.tidemark.conform.MergedPartitions;
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.conform.PartitionMerger;
 import io.tidemark.lake.DataFile;
+import io.tidemark.lake.LakeArea;
 import io.tidemark.lake.LakeLayout;
 import io.tidemark.lake.ParquetFolders;
 import io.tidemark.lake.PartitionVersion;
@@ -117,7 +118,7 @@ public final class CompactJob {
                 before.put(entry.getKey(), folders.dataFiles(entry.getValue()));
             } else {
                 long bytes = sizes.stream().mapToLong(Long::longValue).sum();
-                results.add(new PartitionCompaction(entry.getKey().label(), sizes.size(), bytes, sizes.size(), bytes, -1, false));
+                results.add(new PartitionCompaction(entry.getKey(), sizes.size(), bytes, sizes.size(), bytes, -1, false));
                 progress.printf("tidemark: compact %s: %d files, %s: well sized, left alone%n",
                         entry.getKey().label(), sizes.size(), megabytes(bytes));
             }
@@ -131,7 +132,7 @@ public final class CompactJob {
         Dataset<Row> rows = spark.table(table.quoted())
                 .where(PartitionMerger.inPartitions(schema.partitioning(), keys))
                 .select(curatedColumns(schema));
-        String versionRoot = layout.versionRoot(LakeLayout.CURATED, table.table(), runId);
+        String versionRoot = layout.versionRoot(LakeArea.CURATED, table.table(), runId);
         List<PartitionVersion> versions = writer.write(schema, new MergedPartitions(rows, keys, 0, 0), versionRoot,
                 keys.stream().map(published::get).toList());
 
@@ -152,7 +153,7 @@ public final class CompactJob {
                         + ": the new version " + version.location() + " holds " + rowsAfter + " rows, the published one "
                         + published.get(version.partition()) + " holds " + rowsBefore + "; nothing was published");
             }
-            done.add(new PartitionCompaction(version.partition().label(), old.size(), bytes(old), fresh.size(), bytes(fresh),
+            done.add(new PartitionCompaction(version.partition(), old.size(), bytes(old), fresh.size(), bytes(fresh),
                     rowsAfter, true));
         }
         held.verify();
@@ -164,7 +165,7 @@ public final class CompactJob {
             throw new TidemarkException(ErrorCode.CONCURRENT_RUN, e.getMessage() + "; nothing was compacted there, retry", e);
         }
         for (PartitionCompaction c : done) {
-            progress.printf("tidemark: compact %s: %d files, %s -> %d files, %s (%d rows)%n", c.partition(),
+            progress.printf("tidemark: compact %s: %d files, %s -> %d files, %s (%d rows)%n", c.partition().label(),
                     c.filesBefore(), megabytes(c.bytesBefore()), c.filesAfter(), megabytes(c.bytesAfter()), c.rows());
         }
         results.addAll(done);

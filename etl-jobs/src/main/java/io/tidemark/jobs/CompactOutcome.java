@@ -4,7 +4,6 @@ import io.tidemark.quality.QualityOutcome;
 import io.tidemark.ops.RunResult;
 import io.tidemark.RunStatus;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a compaction of one job's day did: every partition looked at, rewritten or left alone, and the quality
@@ -26,8 +25,12 @@ public record CompactOutcome(String job, String runId, String day, List<Partitio
     public RunResult toRunResult(long durationMs) {
         List<PartitionCompaction> rewritten = rewritten();
         long rows = rewritten.stream().mapToLong(PartitionCompaction::rows).sum();
-        return new RunResult(rewritten.isEmpty() ? RunStatus.SKIPPED : RunStatus.SUCCEEDED, job, runId, day,
-                rewritten.stream().map(PartitionCompaction::partition).toList(), rows, rows, 0, 0, quality, durationMs,
-                null, Map.of(), 0, 0);
+        return RunResult.builder(rewritten.isEmpty() ? RunStatus.SKIPPED : RunStatus.SUCCEEDED, job, runId, day)
+                .partitions(rewritten.stream().map(PartitionCompaction::partition).toList())
+                .rowsIn(rows)
+                .rowsOut(rows)
+                .quality(quality)
+                .durationMs(durationMs)
+                .build();
     }
 }

@@ -12,13 +12,14 @@ import io.tidemark.config.DatasetSchemas;
 import io.tidemark.config.JobSpec;
 import io.tidemark.config.RuntimeConfig;
 import io.tidemark.conform.MergedPartitions;
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.conform.PartitionMerger;
 import io.tidemark.conform.PublishedRows;
 import io.tidemark.conform.evolution.EvolvedDataset;
 import io.tidemark.conform.evolution.SchemaChangeLog;
 import io.tidemark.conform.evolution.SchemaEvolution;
 import io.tidemark.conform.evolution.SchemaRecords;
+import io.tidemark.lake.LakeArea;
 import io.tidemark.lake.StorageEndpoint;
 import io.tidemark.lake.LakeLayout;
 import io.tidemark.lake.PartitionVersion;
@@ -34,7 +35,6 @@ import io.tidemark.landing.RunOrigin;
 import io.tidemark.ErrorCode;
 import io.tidemark.quality.QualityOutcome;
 import io.tidemark.ops.RunResult;
-import io.tidemark.RunStatus;
 import io.tidemark.TidemarkException;
 import io.tidemark.landing.ReasonCode;
 import io.tidemark.quality.DatasetRules;
@@ -192,15 +192,15 @@ public final class CurateJob {
             for (EvolvedDataset dataset : evolved.values()) {
                 TableRef table = new TableRef(config.catalog().curatedDatabase(), dataset.schema().dataset());
                 evolution.record(dataset, context);
-                catalog.alignColumns(table, dataset, layout.tableRoot(LakeLayout.CURATED, table.table()));
+                catalog.alignColumns(table, dataset, layout.tableRoot(LakeArea.CURATED, table.table()));
                 RowLevelScreen.Screened screened = screen.screen(dataset.schema(), rules.get(dataset.schema().dataset()),
                         dataset.rows(), context);
-                targets.add(new Target(dataset.schema(), table, LakeLayout.CURATED, screened.kept(), rules.get(dataset.schema().dataset())));
+                targets.add(new Target(dataset.schema(), table, LakeArea.CURATED, screened.kept(), rules.get(dataset.schema().dataset())));
                 quarantine = quarantine.unionByName(screened.quarantined());
                 failedRowRules += screened.quarantinedCount();
             }
             targets.add(new Target(DatasetSchemas.get(QuarantineRows.SCHEMA),
-                    new TableRef(config.catalog().quarantineDatabase(), spec.job()), LakeLayout.QUARANTINE, quarantine,
+                    new TableRef(config.catalog().quarantineDatabase(), spec.job()), LakeArea.QUARANTINE, quarantine,
                     rules.get(QuarantineRows.SCHEMA)));
 
             for (int attempt = 1; ; attempt++) {
@@ -246,7 +246,7 @@ public final class CurateJob {
             if (!versions.isEmpty()) {
                 written.put(target, versions);
             }
-            if (target.area().equals(LakeLayout.CURATED)) {
+            if (target.area() == LakeArea.CURATED) {
                 rowsOut += merged.rowsNew();
                 rowsDuplicate += merged.rowsDuplicate();
             }
@@ -264,7 +264,7 @@ public final class CurateJob {
             throw new QualityGateException(quality);
         }
         for (Target target : written.keySet()) {
-            if (target.area().equals(LakeLayout.CURATED)) {
+            if (target.area() == LakeArea.CURATED) {
                 Dataset<Row> version = spark.read().schema(DatasetStructs.curatedRow(target.schema())).parquet(versionRoot(target, versionId));
                 quality = quality.plus(new QualityOutcome(0, List.of(), history.checkAndRecord(target.schema(), version,
                         context.runId(), context.startedAt().toEpochMilli())));
@@ -278,7 +278,7 @@ public final class CurateJob {
             written.forEach((target, versions) -> conditional.requireUnchanged(target.table(), bases.get(target),
                     versions.stream().map(PartitionVersion::partition).toList()));
         }
-        List<String> partitions = new ArrayList<>();
+        List<PartitionKey> partitions = new ArrayList<>();
         int published = 0;
         for (Map.Entry<Target, List<PartitionVersion>> entry : written.entrySet()) {
             if (published++ == 1) {
@@ -291,8 +291,8 @@ public final class CurateJob {
             } else {
                 catalog.publish(target.table(), entry.getValue());
             }
-            if (target.area().equals(LakeLayout.CURATED)) {
-                entry.getValue().forEach(v -> partitions.add(v.partition().label()));
+            if (target.area() == LakeArea.CURATED) {
+                entry.getValue().forEach(v -> partitions.add(v.partition()));
             }
         }
         Map<String, List<PartitionVersion>> fed = fedPartitions(targets, batch.objects());
@@ -307,12 +307,19 @@ public final class CurateJob {
             reasons.merge(ReasonCode.QUALITY_RULE.name(), failedRowRules, Long::sum);
         }
         List<ObjectReport> reports = batch.objects();
-        RunResult result = new RunResult(RunStatus.SUCCEEDED, spec.job(), context.runId(), window.label(), partitions,
-                reports.stream().mapToLong(ObjectReport::rowsIn).sum(), rowsOut,
-                reports.stream().mapToLong(ObjectReport::quarantined).sum()
-                        + evolved.values().stream().mapToLong(EvolvedDataset::quarantined).sum() + failedRowRules, rowsDuplicate, quality,
-                System.currentTimeMillis() - started, null, reasons,
-                reports.stream().mapToLong(ObjectReport::controlMessages).sum(), reports.size());
+        RunResult result = RunResult.succeeded(spec.job(), context.runId(), window.label())
+                .partitions(partitions)
+                .rowsIn(reports.stream().mapToLong(ObjectReport::rowsIn).sum())
+                .rowsOut(rowsOut)
+                .rowsQuarantined(reports.stream().mapToLong(ObjectReport::quarantined).sum()
+                        + evolved.values().stream().mapToLong(EvolvedDataset::quarantined).sum() + failedRowRules)
+                .rowsDuplicate(rowsDuplicate)
+                .quality(quality)
+                .durationMs(System.currentTimeMillis() - started)
+                .quarantinedByReason(reasons)
+                .controlMessages(reports.stream().mapToLong(ObjectReport::controlMessages).sum())
+                .objects(reports.size())
+                .build();
         return new CurateOutcome(result, fed, () -> ledger.commit(window, context.runId(), entries));
     }
 
@@ -323,13 +330,12 @@ public final class CurateJob {
     private Map<String, List<PartitionVersion>> fedPartitions(List<Target> targets, List<ObjectReport> reports) {
         Map<String, List<PartitionVersion>> fed = new LinkedHashMap<>();
         for (Target target : targets) {
-            if (!target.area().equals(LakeLayout.CURATED)) {
+            if (target.area() != LakeArea.CURATED) {
                 continue;
             }
             String dataset = target.schema().dataset();
             List<PartitionKey> keys = reports.stream().flatMap(r -> r.partitions().stream())
-                    .filter(label -> label.startsWith(dataset + "/")).distinct()
-                    .map(label -> PartitionKey.parse(label)).sorted().toList();
+                    .filter(key -> key.dataset().equals(dataset)).distinct().sorted().toList();
             List<PartitionVersion> versions = new ArrayList<>();
             catalog.locations(target.table(), keys).forEach((key, location) -> versions.add(new PartitionVersion(key, location)));
             fed.put(dataset, versions);
@@ -357,7 +363,7 @@ public final class CurateJob {
     }
 
     /** A table the run writes: a curated dataset or the job's quarantine. */
-    private record Target(DatasetSchema schema, TableRef table, String area, Dataset<Row> rows, DatasetRules rules) {
+    private record Target(DatasetSchema schema, TableRef table, LakeArea area, Dataset<Row> rows, DatasetRules rules) {
     }
 
     /** An error-level quality check failed; nothing was published. */

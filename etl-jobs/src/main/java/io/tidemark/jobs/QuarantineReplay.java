@@ -15,14 +15,13 @@ import io.tidemark.config.DatasetSchemas;
 import io.tidemark.config.JobSpec;
 import io.tidemark.config.PartitionKeyColumn;
 import io.tidemark.config.RuntimeConfig;
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.landing.FirehoseObjectKey;
 import io.tidemark.landing.LandingWindow;
 import io.tidemark.landing.ObjectDiscovery;
 import io.tidemark.landing.ReasonCode;
 import io.tidemark.landing.RunContext;
 import io.tidemark.ops.RunResult;
-import io.tidemark.RunStatus;
 import io.tidemark.RunStatus;
 import io.tidemark.quality.QualityRulesets;
 import io.tidemark.quality.RowLevelScreen;
@@ -144,9 +143,15 @@ public final class QuarantineReplay {
             markers.write(replayed, context.runId());
             outcome.commitLedger();
             RunResult r = outcome.result();
-            return new RunResult(RunStatus.SUCCEEDED, r.job(), r.runId(), "replay " + reason, r.partitions(), candidates,
-                    r.rowsOut(), 0, r.rowsDuplicate(), r.quality(), System.currentTimeMillis() - started, null,
-                    r.quarantinedByReason(), 0, 0);
+            return RunResult.succeeded(r.job(), r.runId(), "replay " + reason)
+                    .partitionLabels(r.partitions())
+                    .rowsIn(candidates)
+                    .rowsOut(r.rowsOut())
+                    .rowsDuplicate(r.rowsDuplicate())
+                    .quality(r.quality())
+                    .durationMs(System.currentTimeMillis() - started)
+                    .quarantinedByReason(r.quarantinedByReason())
+                    .build();
         } finally {
             held.forEach(Dataset::unpersist);
             pending.unpersist();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidemark.catalog.Catalog;
 import io.tidemark.catalog.TableRef;
+import io.tidemark.lake.LakeArea;
 import io.tidemark.lake.LakeLayout;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +58,7 @@ public final class VersionGc {
     }
 
     /** A table to collect: its catalog name, its lake area ({@link LakeLayout#CURATED} or quarantine) and its partition depth. */
-    public record Table(TableRef table, String area, int partitionColumns) {
+    public record Table(TableRef table, LakeArea area, int partitionColumns) {
     }
 
     /**

@@ -6,14 +6,11 @@ package io.tidemark.lake;
  * Version folders never start with '_' or '.', which Hive's reader would treat as hidden.
  */
 public record LakeLayout(String lakeRoot) {
-    public static final String CURATED = "curated";
-    public static final String QUARANTINE = "quarantine";
-
-    public String tableRoot(String area, String table) {
-        return lakeRoot + "/" + area + "/" + table;
+    public String tableRoot(LakeArea area, String table) {
+        return lakeRoot + "/" + area.folder() + "/" + table;
     }
 
-    public String versionRoot(String area, String table, String runId) {
+    public String versionRoot(LakeArea area, String table, String runId) {
         return tableRoot(area, table) + "/v-" + runId;
     }
 }

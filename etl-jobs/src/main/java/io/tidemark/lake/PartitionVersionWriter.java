@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.conform.MergedPartitions;
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import java.util.Collection;
 import java.util.List;
 import org.apache.spark.sql.Column;

@@ -15,6 +15,16 @@ import java.util.zip.ZipException;
  * form a valid header (trailing garbage, or an object cut inside the next member's header), this
  * stream reports them: {@link EOFException} when the object ends inside a member, header or trailer,
  * {@link ZipException} for bytes that are not a gzip member or fail the member's CRC or size check.
+ *
+ * <p>Why not a library, measured on concatenated members: {@link java.util.zip.GZIPInputStream} (JDK 17) returns
+ * only the first member when the object is cut inside the second member's trailer, and ignores trailing garbage or an
+ * object cut inside the next member's header, all without an error (silent loss). commons-compress 1.28's
+ * {@code GzipCompressorInputStream(in, true)} detects all of these, but reports bad data as a plain
+ * {@code IOException} ("Unexpected data after a valid .gz stream.", "Gzip-compressed data is corrupt (CRC32
+ * error).") that {@link ReadFailure} cannot tell from a storage failure without a wrapper, an early end as an
+ * {@code EOFException} with no message, and never says which member failed, which the quarantine detail gives
+ * ("gzip member 3 does not start with 1f 8b ... (trailing bytes after member 2)"). The inflating is the JDK's
+ * {@link Inflater}; only the member framing and its checks are written here.
  */
 final class GzipMembersInputStream extends InputStream {
     private static final int FHCRC = 2;

@@ -11,6 +11,14 @@ import org.xerial.snappy.Snappy;
  * [4-byte big-endian uncompressed length] then chunks of [4-byte big-endian compressed length][raw snappy data]
  * until the block's uncompressed length is reached. {@link EOFException} when the object ends inside a block,
  * {@link ZipException} for data that does not decode.
+ *
+ * <p>Why not Hadoop's {@code SnappyCodec} (3.3.4, on the classpath): it reads this framing, but measured on the same
+ * objects it (1) returns a truncated object's bytes without any error (an object cut inside its last block reads as
+ * complete: silent loss, where the quarantine needs TRUNCATED_OBJECT), (2) reports undecodable data as a plain
+ * {@code IOException("FAILED_TO_UNCOMPRESS(5)")}, which {@link ReadFailure} cannot tell from a storage failure,
+ * (3) fails on chunks larger than its {@code io.compression.codec.snappy.buffersize} (256 KB by default), and
+ * (4) has no way to recognise the framing, which has no magic ({@link #looksLikeStart}). The decoding itself is
+ * snappy-java's ({@link Snappy#uncompress}); only the framing is read here.
  */
 final class HadoopSnappyInputStream extends InputStream {
     /** Largest block accepted (Hadoop writes 256 KB by default); also used to recognise the framing. */

@@ -1,7 +1,13 @@
 package io.tidemark.ops;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import static java.util.Objects.requireNonNull;
 
-/** The {@code error} object of the result line. */
-public record RunError(@JsonProperty("code") String code, @JsonProperty("message") String message) {
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tidemark.ErrorCode;
+
+/** The {@code error} object of the result line; {@code code} is written as the enum's name. */
+public record RunError(@JsonProperty("code") ErrorCode code, @JsonProperty("message") String message) {
+    public RunError {
+        requireNonNull(code, "code is null");
+    }
 }

@@ -18,7 +18,7 @@ import com.amazon.deequ.repository.ResultKey;
 import com.amazon.deequ.repository.fs.FileSystemMetricsRepository;
 import com.amazon.deequ.repository.fs.FileSystemMetricsRepository$;
 import io.tidemark.config.DatasetSchema;
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.config.DatasetSchemas;
 import io.tidemark.config.PartitionKeyColumn;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.landing.FirehoseObjectKey;
 import io.tidemark.landing.HadoopConf;
 import io.tidemark.landing.LandingObject;
@@ -30,6 +31,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -213,7 +216,7 @@ public final class ParsedObjectSource implements SourceReader {
             }
             out.accept(new SourceItem.Done(new ObjectReport(object.uri(), object.size(), object.version(),
                     HexFormat.of().formatHex(md5.digest()), collector.rowsIn, collector.controlMessages,
-                    collector.quarantinedByReason, new ArrayList<>(collector.partitions))));
+                    collector.quarantinedByReason, collector.partitions())));
         }
 
         private static MessageDigest md5() {
@@ -235,7 +238,8 @@ public final class ParsedObjectSource implements SourceReader {
         private final List<PartitionKeyColumn> keyColumns;
         private final Map<String, DatasetSchema> schemas = new LinkedHashMap<>();
         private final Consumer<SourceItem> items;
-        private final TreeSet<String> partitions = new TreeSet<>();
+        /** The partition values each dataset's rows fell in, per dataset (keys are built once, in {@link #partitions()}). */
+        private final Map<String, Set<List<String>>> partitionValues = new LinkedHashMap<>();
         private long rowsIn;
         private final Map<String, Long> quarantinedByReason = new TreeMap<>();
         private long controlMessages;
@@ -249,6 +253,15 @@ public final class ParsedObjectSource implements SourceReader {
             this.lateArrivalHorizon = lateArrivalHorizon;
             this.oldestAccepted = object.arrival() == null || lateArrivalHorizon == null ? null
                     : object.arrival().minus(lateArrivalHorizon);
+        }
+
+        /** The partitions the object's rows fell in, sorted. */
+        private List<PartitionKey> partitions() {
+            List<PartitionKey> keys = new ArrayList<>();
+            partitionValues.forEach((dataset, values) -> values.forEach(
+                    value -> keys.add(PartitionKey.of(dataset, schemas.get(dataset).partitioning(), value))));
+            keys.sort(null);
+            return keys;
         }
 
         @Override
@@ -282,18 +295,19 @@ public final class ParsedObjectSource implements SourceReader {
             for (PartitionKeyColumn key : keyColumns) {
                 row[at++] = object.partitionValues().get(key.key());
             }
-            StringBuilder label = new StringBuilder(dataset);
-            for (String column : partitioning) {
-                String value = switch (column) {
+            String[] partitionValue = new String[partitioning.size()];
+            int column = 0;
+            for (String name : partitioning) {
+                String value = switch (name) {
                     case "dt" -> time.toLocalDate().toString();
                     case "hr" -> String.format("%02d", time.getHour());
-                    default -> throw new IllegalStateException("Cannot derive partition column '" + column + "' of " + dataset);
+                    default -> throw new IllegalStateException("Cannot derive partition column '" + name + "' of " + dataset);
                 };
                 row[at++] = value;
-                label.append('/').append(column).append('=').append(value);
+                partitionValue[column++] = value;
             }
             rowsIn++;
-            partitions.add(label.toString());
+            partitionValues.computeIfAbsent(dataset, d -> new HashSet<>()).add(Arrays.asList(partitionValue));
             items.accept(new SourceItem.Curated(dataset, RowFactory.create(row)));
         }
 

@@ -9,7 +9,7 @@ import io.tidemark.config.DatasetSchema;
 import io.tidemark.config.DatasetSchemas;
 import io.tidemark.config.JsonConfigReader;
 import io.tidemark.config.RuntimeConfig;
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.lake.PartitionVersion;
 import io.tidemark.sources.DatasetStructs;
 import io.tidemark.testing.MotoServer;

@@ -10,7 +10,7 @@ import io.tidemark.config.DatasetSchema;
 import io.tidemark.config.DatasetSchemas;
 import io.tidemark.config.JsonConfigReader;
 import io.tidemark.config.RuntimeConfig;
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.lake.PartitionVersion;
 import io.tidemark.ErrorCode;
 import io.tidemark.TidemarkException;

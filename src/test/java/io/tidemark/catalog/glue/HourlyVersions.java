@@ -1,7 +1,7 @@
 package io.tidemark.catalog.glue;
 
 import io.tidemark.config.DatasetSchema;
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.lake.PartitionVersion;
 import java.time.LocalDate;
 import java.util.List;

@@ -7,7 +7,8 @@ import io.tidemark.catalog.TableRef;
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.config.DatasetSchemas;
 import io.tidemark.conform.MergedPartitions;
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
+import io.tidemark.lake.LakeArea;
 import io.tidemark.lake.LakeLayout;
 import io.tidemark.lake.PartitionVersion;
 import io.tidemark.lake.PartitionVersionWriter;
@@ -145,7 +146,7 @@ class HiveCatalogTest {
         LocalDate day = LocalDate.of(2026, 11, 1);
         for (int i = 0; i < 150; i++) {
             PartitionKey key = key(day.plusDays(i / 24).toString(), String.format("%02d", i % 24));
-            versions.add(new PartitionVersion(key, layout.versionRoot(LakeLayout.CURATED, "many", "r1") + "/" + key.path()));
+            versions.add(new PartitionVersion(key, layout.versionRoot(LakeArea.CURATED, "many", "r1") + "/" + key.path()));
         }
         waitForListeners();
         addPartitionStatementSizes.clear();
@@ -173,7 +174,7 @@ class HiveCatalogTest {
         catalog.publish(table, r1);
         List<PartitionVersion> r2 = write(table, "r2", Map.of(key("2026-11-24", "10"), List.of("a2")));
         PartitionVersion quoted = new PartitionVersion(key("2026-11-24') DROP TABLE x --", "10"),
-                layout.versionRoot(LakeLayout.CURATED, "quotes", "r2") + "/dt=x/hr=10");
+                layout.versionRoot(LakeArea.CURATED, "quotes", "r2") + "/dt=x/hr=10");
 
         assertThatThrownBy(() -> catalog.publish(table, List.of(quoted)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dt=");
@@ -192,7 +193,7 @@ class HiveCatalogTest {
     }
 
     private static String tableRoot(TableRef table) {
-        return layout.tableRoot(LakeLayout.CURATED, table.table());
+        return layout.tableRoot(LakeArea.CURATED, table.table());
     }
 
     /** Writes one version folder per run, as the curate job does, with one app_logs row per event id. */
@@ -203,7 +204,7 @@ class HiveCatalogTest {
                 "stream", "message " + id, "s3://landing/a.gz", TS, TS, runId, key.values().get("dt"), key.values().get("hr")))));
         return new PartitionVersionWriter().write(SCHEMA,
                 new MergedPartitions(spark.createDataFrame(rows, struct), List.copyOf(eventIds.keySet()), rows.size(), 0),
-                layout.versionRoot(LakeLayout.CURATED, table.table(), runId));
+                layout.versionRoot(LakeArea.CURATED, table.table(), runId));
     }
 
     private static List<String> eventIds(TableRef table, String where) {

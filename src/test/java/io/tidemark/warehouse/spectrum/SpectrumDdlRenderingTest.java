@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tidemark.config.ConfigException;
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.config.DatasetSchemas;
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.lake.PartitionVersion;
 import io.tidemark.sources.DatasetStructs;
 import java.time.LocalDate;

@@ -5,7 +5,7 @@ import io.tidemark.catalog.TableRef;
 import io.tidemark.config.CatalogConfig;
 import io.tidemark.config.ColumnSpec;
 import io.tidemark.config.DatasetSchema;
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.lake.PartitionVersion;
 import io.tidemark.ErrorCode;
 import io.tidemark.TidemarkException;

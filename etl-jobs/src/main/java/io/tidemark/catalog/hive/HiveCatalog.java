@@ -4,7 +4,7 @@ import io.tidemark.catalog.Catalog;
 import io.tidemark.catalog.TableRef;
 import io.tidemark.config.ColumnSpec;
 import io.tidemark.config.DatasetSchema;
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.lake.PartitionVersion;
 import io.tidemark.sources.DatasetStructs;
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import static org.apache.spark.sql.functions.sum;
 
 import io.tidemark.catalog.TableRef;
 import io.tidemark.config.DatasetSchemas;
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.lake.PartitionVersion;
 import io.tidemark.ErrorCode;
 import io.tidemark.TidemarkException;

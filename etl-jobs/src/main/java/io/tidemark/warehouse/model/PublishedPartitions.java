@@ -1,6 +1,6 @@
 package io.tidemark.warehouse.model;
 
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.conform.PartitionMerger;
 import io.tidemark.lake.PartitionVersion;
 import io.tidemark.warehouse.DateKey;

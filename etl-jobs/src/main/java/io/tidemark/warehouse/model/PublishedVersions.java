@@ -1,6 +1,6 @@
 package io.tidemark.warehouse.model;
 
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.lake.PartitionVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;

@@ -3,7 +3,7 @@ package io.tidemark.warehouse.model;
 import io.tidemark.config.DatasetSchemas;
 import static org.apache.spark.sql.functions.col;
 
-import io.tidemark.conform.PartitionKey;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.lake.PartitionVersion;
 import io.tidemark.ErrorCode;
 import io.tidemark.TidemarkException;

@@ -4,6 +4,7 @@ import io.tidemark.config.ColumnSpec;
 import io.tidemark.config.ConfigException;
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.config.SqlIdentifier;
+import io.tidemark.lake.LakeArea;
 import io.tidemark.lake.LakeLayout;
 import io.tidemark.lake.PartitionVersion;
 import io.tidemark.sources.DatasetStructs;
@@ -83,7 +84,7 @@ public final class SpectrumDdl {
                     .append(")\n");
         }
         return sql.append("STORED AS PARQUET\n")
-                .append("LOCATION ").append(literal(lake.tableRoot(LakeLayout.CURATED, schema.dataset()) + "/"))
+                .append("LOCATION ").append(literal(lake.tableRoot(LakeArea.CURATED, schema.dataset()) + "/"))
                 .toString();
     }
 

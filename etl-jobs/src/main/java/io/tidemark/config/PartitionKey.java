@@ -1,14 +1,21 @@
-package io.tidemark.conform;
+package io.tidemark.config;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** One partition of a dataset: its partition column values, in the dataset's partitioning order. */
-public record PartitionKey(String dataset, Map<String, String> values) implements Comparable<PartitionKey> {
+/**
+ * One partition of a dataset: its partition column values, in the dataset's partitioning order
+ * ({@link DatasetSchema#partitioning()}). It lives next to the schemas because every stage from {@code sources} on
+ * names partitions with it. In JSON (the ledger, the result line) it is its {@link #label()}.
+ */
+public record PartitionKey(String dataset, Map<String, String> values) implements Comparable<PartitionKey>, Serializable {
     public PartitionKey {
         requireNonNull(dataset, "dataset is null");
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -23,6 +30,7 @@ public record PartitionKey(String dataset, Map<String, String> values) implement
     }
 
     /** The inverse of {@link #label()}: {@code vpc_flow_logs/dt=2026-11-24/hr=10}. */
+    @JsonCreator
     public static PartitionKey parse(String label) {
         String[] parts = label.split("/");
         Map<String, String> map = new LinkedHashMap<>();
@@ -42,6 +50,7 @@ public record PartitionKey(String dataset, Map<String, String> values) implement
     }
 
     /** {@code vpc_flow_logs/dt=2026-11-24/hr=10}: how the result line names it. */
+    @JsonValue
     public String label() {
         return dataset + "/" + path();
     }
