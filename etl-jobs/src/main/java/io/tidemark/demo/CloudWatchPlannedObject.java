@@ -18,11 +18,6 @@ public record CloudWatchPlannedObject(WrittenObject object, List<PlannedEnvelope
         envelopes = List.copyOf(envelopes);
     }
 
-    /** The envelopes a reader can decode. */
-    List<PlannedEnvelope> readableEnvelopes() {
-        return envelopes.subList(0, object.readableEnvelopes());
-    }
-
     /** Log events encoded into the object, the lost tail of a truncated object included. */
     long eventsOf(EventKind kind) {
         return envelopes.stream().flatMap(e -> e.events().stream()).filter(e -> e.kind() == kind).count();
