@@ -129,7 +129,7 @@ abstract class AwsPathOnMotoScenario {
         moto = MotoServer.start();
         moto.createBucket("tm-landing");
         moto.createBucket("tm-lake");
-        landing = new CloudWatchLandingGenerator(CloudWatchLandingSettings.small()).generate(workdir.resolve("landing"));
+        landing = GeneratedLanding.of(new CloudWatchLandingGenerator(CloudWatchLandingSettings.small()).generate(workdir.resolve("landing")));
         Map<String, String> sparkConf = new HashMap<>(moto.s3aSparkSettings());
         sparkConf.put("spark.sql.shuffle.partitions", "2");
         String master = sparkMaster(workdir);

@@ -110,7 +110,7 @@ class AwsOutageAndSecretsTest {
                     {"username": "postgres", "password": "%s", "engine": "postgres", "host": "127.0.0.1", "port": %d,
                      "dbname": "postgres"}""".formatted(SECRETS_MANAGER_CANARY, warehouse.port())));
         }
-        landing = new CloudWatchLandingGenerator(CloudWatchLandingSettings.small()).generate(workdir.resolve("landing"));
+        landing = GeneratedLanding.of(new CloudWatchLandingGenerator(CloudWatchLandingSettings.small()).generate(workdir.resolve("landing")));
         Configuration conf = s3aConf();
         FileSystem.get(URI.create(LANDING + "/"), conf).copyFromLocalFile(false, true,
                 new org.apache.hadoop.fs.Path(workdir.resolve("landing/cwlogs").toUri()), new org.apache.hadoop.fs.Path(LANDING + "/cwlogs"));

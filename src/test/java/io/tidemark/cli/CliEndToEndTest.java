@@ -50,7 +50,7 @@ class CliEndToEndTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        landing = new CloudWatchLandingGenerator(CloudWatchLandingSettings.small()).generate(tmp.resolve("landing"));
+        landing = GeneratedLanding.of(new CloudWatchLandingGenerator(CloudWatchLandingSettings.small()).generate(tmp.resolve("landing")));
         workdir = tmp.resolve("work");
     }
 

@@ -38,7 +38,7 @@ class QualityGateCliTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        GeneratedLanding landing = new CloudWatchLandingGenerator(CloudWatchLandingSettings.small()).generate(tmp.resolve("landing"));
+        GeneratedLanding landing = GeneratedLanding.of(new CloudWatchLandingGenerator(CloudWatchLandingSettings.small()).generate(tmp.resolve("landing")));
         firstHour = landing.settings().firstHour().atZone(ZoneOffset.UTC);
         workdir = tmp.resolve("work");
         rules = tmp.resolve("quality");

@@ -50,7 +50,7 @@ class ClickstreamLandingGeneratorTest {
 
     @BeforeAll
     static void generate() throws IOException {
-        small = new ClickstreamLandingGenerator(ClickstreamLandingSettings.small()).generate(shared.resolve("small"));
+        small = GeneratedClickstream.of(new ClickstreamLandingGenerator(ClickstreamLandingSettings.small()).generate(shared.resolve("small")));
         read = readBack(small);
     }
 
@@ -172,22 +172,22 @@ class ClickstreamLandingGeneratorTest {
 
     @Test
     void sameSettingsGiveTheSameBytesAndAnotherSeedDiffers() throws IOException {
-        GeneratedClickstream again = new ClickstreamLandingGenerator(ClickstreamLandingSettings.small()).generate(shared.resolve("again"));
+        GeneratedClickstream again = GeneratedClickstream.of(new ClickstreamLandingGenerator(ClickstreamLandingSettings.small()).generate(shared.resolve("again")));
         assertThat(again.objects()).isEqualTo(small.objects());
         for (ClickObject object : small.objects()) {
             assertThat(Files.readAllBytes(again.pathOf(object))).isEqualTo(Files.readAllBytes(small.pathOf(object)));
         }
         ClickstreamLandingSettings s = ClickstreamLandingSettings.small();
-        GeneratedClickstream other = new ClickstreamLandingGenerator(new ClickstreamLandingSettings(7, s.firstHour(), s.hours(),
+        GeneratedClickstream other = GeneratedClickstream.of(new ClickstreamLandingGenerator(new ClickstreamLandingSettings(7, s.firstHour(), s.hours(),
                 s.objectsPerHour(), s.recordsPerObject(), s.articles(), s.firstUserId(), s.users(), s.deliveryStream()))
-                .generate(shared.resolve("other"));
+                .generate(shared.resolve("other")));
         assertThat(other.objects()).isNotEqualTo(small.objects());
         assertThat(readBack(other).rows()).hasSize((int) other.rows());
     }
 
     @Test
     void demoSettingsAlsoMatchTheirGroundTruth() throws IOException {
-        GeneratedClickstream demo = new ClickstreamLandingGenerator(ClickstreamLandingSettings.demo()).generate(shared.resolve("demo"));
+        GeneratedClickstream demo = GeneratedClickstream.of(new ClickstreamLandingGenerator(ClickstreamLandingSettings.demo()).generate(shared.resolve("demo")));
         Readback back = readBack(demo);
         assertThat(back.rows()).hasSize((int) demo.rows());
         assertThat(back.duplicates()).isEqualTo(demo.duplicates());

@@ -31,7 +31,7 @@ class CloudWatchLandingGeneratorTest {
 
     @BeforeAll
     static void generateSmall() throws IOException {
-        small = new CloudWatchLandingGenerator(CloudWatchLandingSettings.small()).generate(shared.resolve("small"));
+        small = GeneratedLanding.of(new CloudWatchLandingGenerator(CloudWatchLandingSettings.small()).generate(shared.resolve("small")));
     }
 
     @Test
@@ -236,7 +236,7 @@ class CloudWatchLandingGeneratorTest {
 
     @Test
     void demoPresetHasTwentyToFortyThousandEvents(@TempDir Path demo) throws IOException {
-        GeneratedLanding landing = new CloudWatchLandingGenerator(CloudWatchLandingSettings.demo()).generate(demo);
+        GeneratedLanding landing = GeneratedLanding.of(new CloudWatchLandingGenerator(CloudWatchLandingSettings.demo()).generate(demo));
 
         assertThat(landing.logEventsWritten()).isBetween(20_000L, 40_000L);
         assertThat(landing.flowEvents() + landing.appEvents()).isBetween(20_000L, 40_000L);
@@ -248,7 +248,7 @@ class CloudWatchLandingGeneratorTest {
     void landingAcrossMidnightSplitsTheDailyFiguresByDateOfStart(@TempDir Path dir) throws IOException {
         CloudWatchLandingSettings settings =
                 CloudWatchLandingSettings.small().withFirstHour(Instant.parse("2026-11-24T23:00:00Z"));
-        GeneratedLanding landing = new CloudWatchLandingGenerator(settings).generate(dir);
+        GeneratedLanding landing = GeneratedLanding.of(new CloudWatchLandingGenerator(settings).generate(dir));
 
         assertThat(landing.flowsByDayAction().keySet()).extracting(DayAction::date)
                 .containsOnly("2026-11-24", "2026-11-25");

@@ -89,7 +89,7 @@ class FlowLogLinesLandingGeneratorTest {
 
     @Test
     void groundTruthMatchesWhatTheParserReads(@TempDir Path root) throws IOException {
-        FlowLinesLanding landing = new FlowLogLinesLandingGenerator(FlowLinesLandingSettings.small()).generate(root);
+        FlowLinesLanding landing = FlowLinesLanding.of(new FlowLogLinesLandingGenerator(FlowLinesLandingSettings.small()).generate(root));
         Read read = readAll(landing);
 
         assertThat(landing.objects()).hasSize(6);
@@ -133,7 +133,7 @@ class FlowLogLinesLandingGeneratorTest {
 
     @Test
     void theV5ObjectsValuesLandInTheirOwnColumns(@TempDir Path root) throws IOException {
-        FlowLinesLanding landing = new FlowLogLinesLandingGenerator(FlowLinesLandingSettings.small()).generate(root);
+        FlowLinesLanding landing = FlowLinesLanding.of(new FlowLogLinesLandingGenerator(FlowLinesLandingSettings.small()).generate(root));
         Read read = readAll(landing);
         List<Map<String, Object>> v5 = read.rowsByObject.get("v5-header-user-order");
         assertThat(v5).hasSize(30);
@@ -158,8 +158,8 @@ class FlowLogLinesLandingGeneratorTest {
 
     @Test
     void sameSettingsSameBytesAndTheRedeliveryIsAByteCopy(@TempDir Path a, @TempDir Path b) throws IOException {
-        FlowLinesLanding first = new FlowLogLinesLandingGenerator(FlowLinesLandingSettings.small()).generate(a);
-        FlowLinesLanding second = new FlowLogLinesLandingGenerator(FlowLinesLandingSettings.small()).generate(b);
+        FlowLinesLanding first = FlowLinesLanding.of(new FlowLogLinesLandingGenerator(FlowLinesLandingSettings.small()).generate(a));
+        FlowLinesLanding second = FlowLinesLanding.of(new FlowLogLinesLandingGenerator(FlowLinesLandingSettings.small()).generate(b));
         assertThat(second.objects()).isEqualTo(first.objects());
         for (FlowLinesObject o : first.objects()) {
             assertThat(Files.readAllBytes(second.pathOf(o))).isEqualTo(Files.readAllBytes(first.pathOf(o)));

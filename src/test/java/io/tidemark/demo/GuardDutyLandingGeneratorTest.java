@@ -40,8 +40,8 @@ class GuardDutyLandingGeneratorTest {
 
     @Test
     void sameSettingsWriteTheSameBytesAndAnotherSeedOthers(@TempDir Path other, @TempDir Path third) throws IOException {
-        GuardDutyGeneratedLanding first = new GuardDutyLandingGenerator(GuardDutyLandingSettings.small()).generate(root);
-        GuardDutyGeneratedLanding second = new GuardDutyLandingGenerator(GuardDutyLandingSettings.small()).generate(other);
+        GuardDutyGeneratedLanding first = GuardDutyGeneratedLanding.of(new GuardDutyLandingGenerator(GuardDutyLandingSettings.small()).generate(root));
+        GuardDutyGeneratedLanding second = GuardDutyGeneratedLanding.of(new GuardDutyLandingGenerator(GuardDutyLandingSettings.small()).generate(other));
         new GuardDutyLandingGenerator(GuardDutyLandingSettings.small().withSeed(7)).generate(third);
 
         assertThat(files(other)).isEqualTo(files(root));
@@ -52,7 +52,7 @@ class GuardDutyLandingGeneratorTest {
 
     @Test
     void groundTruthIsWhatTheParserFindsInTheWrittenObjects() throws IOException {
-        GuardDutyGeneratedLanding truth = new GuardDutyLandingGenerator(GuardDutyLandingSettings.small()).generate(root);
+        GuardDutyGeneratedLanding truth = GuardDutyGeneratedLanding.of(new GuardDutyLandingGenerator(GuardDutyLandingSettings.small()).generate(root));
         Parsed parsed = parseAll(truth);
 
         assertThat(parsed.documents).isEqualTo(truth.documentsWritten());
@@ -86,7 +86,7 @@ class GuardDutyLandingGeneratorTest {
 
     @Test
     void everyFindingIsUpdatedWithAHigherCountAndOneEscalates() throws IOException {
-        GuardDutyGeneratedLanding truth = new GuardDutyLandingGenerator(GuardDutyLandingSettings.small()).generate(root);
+        GuardDutyGeneratedLanding truth = GuardDutyGeneratedLanding.of(new GuardDutyLandingGenerator(GuardDutyLandingSettings.small()).generate(root));
         Map<String, List<Map<String, Object>>> updates = new TreeMap<>();
         for (Map<String, Object> row : parseAll(truth).rows) {
             updates.computeIfAbsent((String) row.get("finding_id"), k -> new ArrayList<>()).add(row);
@@ -108,7 +108,7 @@ class GuardDutyLandingGeneratorTest {
 
     @Test
     void objectsCarryTheFramingsEnvelopesAndSeverityFormsOfTheFormat() throws IOException {
-        GuardDutyGeneratedLanding truth = new GuardDutyLandingGenerator(GuardDutyLandingSettings.small()).generate(root);
+        GuardDutyGeneratedLanding truth = GuardDutyGeneratedLanding.of(new GuardDutyLandingGenerator(GuardDutyLandingSettings.small()).generate(root));
         String all = String.join("\u0000", files(root).values());
 
         assertThat(truth.objectKeys()).allSatisfy(key -> {

@@ -95,7 +95,7 @@ class SalesCdcLandingGeneratorTest {
 
     @Test
     void groundTruthMatchesWhatTheParsersRead() throws IOException {
-        SalesCdcGroundTruth truth = new SalesCdcLandingGenerator(SalesCdcLandingSettings.small()).generate(root);
+        SalesCdcGroundTruth truth = SalesCdcGroundTruth.of(new SalesCdcLandingGenerator(SalesCdcLandingSettings.small()).generate(root));
         Collected read = readAll(truth);
 
         Map<String, Object[]> distinct = new LinkedHashMap<>();
@@ -141,7 +141,7 @@ class SalesCdcLandingGeneratorTest {
 
     @Test
     void orderDatesSpanAYearSoTheSeasonAndWeekdayViewsShowEverySeasonAndDay() throws IOException {
-        SalesCdcGroundTruth truth = new SalesCdcLandingGenerator(SalesCdcLandingSettings.demo()).generate(root);
+        SalesCdcGroundTruth truth = SalesCdcGroundTruth.of(new SalesCdcLandingGenerator(SalesCdcLandingSettings.demo()).generate(root));
         TreeSet<String> seasons = new TreeSet<>();
         TreeSet<String> weekdays = new TreeSet<>();
         for (SalesImage sale : truth.finalState().values()) {
@@ -157,7 +157,7 @@ class SalesCdcLandingGeneratorTest {
 
     @Test
     void cdcSalesFinalStateEqualsTheSourceTableFromEitherFeedAlone() throws IOException {
-        SalesCdcGroundTruth truth = new SalesCdcLandingGenerator(SalesCdcLandingSettings.small()).generate(root);
+        SalesCdcGroundTruth truth = SalesCdcGroundTruth.of(new SalesCdcLandingGenerator(SalesCdcLandingSettings.small()).generate(root));
         Collected read = readAll(truth);
         Map<String, Object[]> dms = new LinkedHashMap<>();
         Map<String, Object[]> debezium = new LinkedHashMap<>();
@@ -175,8 +175,8 @@ class SalesCdcLandingGeneratorTest {
 
     @Test
     void sameSettingsGiveTheSameBytesAndANonEmptyPrefixIsRefused(@TempDir Path other) throws IOException {
-        SalesCdcGroundTruth a = new SalesCdcLandingGenerator(SalesCdcLandingSettings.small()).generate(root);
-        SalesCdcGroundTruth b = new SalesCdcLandingGenerator(SalesCdcLandingSettings.small()).generate(other);
+        SalesCdcGroundTruth a = SalesCdcGroundTruth.of(new SalesCdcLandingGenerator(SalesCdcLandingSettings.small()).generate(root));
+        SalesCdcGroundTruth b = SalesCdcGroundTruth.of(new SalesCdcLandingGenerator(SalesCdcLandingSettings.small()).generate(other));
         assertThat(b.objects()).isEqualTo(a.objects());
         for (SalesCdcObject o : a.objects()) {
             assertThat(Files.readAllBytes(b.pathOf(o))).isEqualTo(Files.readAllBytes(a.pathOf(o)));

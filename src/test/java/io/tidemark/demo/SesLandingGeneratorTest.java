@@ -107,7 +107,7 @@ class SesLandingGeneratorTest {
 
     @Test
     void groundTruthIsWhatTheParserReads() throws IOException {
-        SesGeneratedLanding landing = new SesLandingGenerator(SesLandingSettings.defaults()).generate(root);
+        SesGeneratedLanding landing = SesGeneratedLanding.of(new SesLandingGenerator(SesLandingSettings.defaults()).generate(root));
         Outcome outcome = read(landing);
 
         assertThat(outcome.keys).hasSize((int) landing.rows());
@@ -139,7 +139,7 @@ class SesLandingGeneratorTest {
 
     @Test
     void keysFollowTheFirehoseLayoutAndBodiesAreGzipJsonLines() throws IOException {
-        SesGeneratedLanding landing = new SesLandingGenerator(SesLandingSettings.defaults()).generate(root);
+        SesGeneratedLanding landing = SesGeneratedLanding.of(new SesLandingGenerator(SesLandingSettings.defaults()).generate(root));
         assertThat(landing.objects()).hasSize(9);
         for (SesWrittenObject object : landing.objects()) {
             assertThat(object.key()).matches(
@@ -170,8 +170,8 @@ class SesLandingGeneratorTest {
 
     @Test
     void theSameSettingsWriteTheSameBytes(@TempDir Path other) throws IOException {
-        SesGeneratedLanding first = new SesLandingGenerator(SesLandingSettings.defaults()).generate(root);
-        SesGeneratedLanding second = new SesLandingGenerator(SesLandingSettings.defaults()).generate(other);
+        SesGeneratedLanding first = SesGeneratedLanding.of(new SesLandingGenerator(SesLandingSettings.defaults()).generate(root));
+        SesGeneratedLanding second = SesGeneratedLanding.of(new SesLandingGenerator(SesLandingSettings.defaults()).generate(other));
         assertThat(second.objects()).isEqualTo(first.objects());
         assertThat(second.keys()).isEqualTo(first.keys());
         for (SesWrittenObject object : first.objects()) {

@@ -30,7 +30,7 @@ class UsersReferenceGeneratorTest {
 
     @BeforeAll
     static void generateAndRead() throws IOException {
-        small = new UsersReferenceGenerator(UsersReferenceSettings.small()).generate(shared.resolve("small"));
+        small = GeneratedUsersReference.of(new UsersReferenceGenerator(UsersReferenceSettings.small()).generate(shared.resolve("small")));
         sink = new CollectingSink();
         UsersCsvParser parser = new UsersCsvParser(new UsersReferenceSourceSpec(null));
         for (String key : small.keys()) {
@@ -93,7 +93,7 @@ class UsersReferenceGeneratorTest {
 
     @Test
     void deterministicAndRefusesANonEmptyPrefix() throws IOException {
-        GeneratedUsersReference again = new UsersReferenceGenerator(UsersReferenceSettings.small()).generate(shared.resolve("again"));
+        GeneratedUsersReference again = GeneratedUsersReference.of(new UsersReferenceGenerator(UsersReferenceSettings.small()).generate(shared.resolve("again")));
         assertThat(again.snapshots()).isEqualTo(small.snapshots());
         for (String key : small.keys()) {
             assertThat(Files.readAllBytes(again.landingRoot().resolve(key)))

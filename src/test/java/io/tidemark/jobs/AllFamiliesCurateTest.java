@@ -61,12 +61,12 @@ class AllFamiliesCurateTest {
     @BeforeAll
     static void curateEveryFamily() throws Exception {
         Path landing = workdir.resolve("landing");
-        flowLines = new FlowLogLinesLandingGenerator(FlowLinesLandingSettings.small()).generate(landing);
-        ses = new SesLandingGenerator(SesLandingSettings.defaults()).generate(landing);
-        guardDuty = new GuardDutyLandingGenerator(GuardDutyLandingSettings.small()).generate(landing);
-        clicks = new ClickstreamLandingGenerator(ClickstreamLandingSettings.small()).generate(landing);
-        users = new UsersReferenceGenerator(UsersReferenceSettings.small()).generate(landing);
-        sales = new SalesCdcLandingGenerator(SalesCdcLandingSettings.small()).generate(landing);
+        flowLines = FlowLinesLanding.of(new FlowLogLinesLandingGenerator(FlowLinesLandingSettings.small()).generate(landing));
+        ses = SesGeneratedLanding.of(new SesLandingGenerator(SesLandingSettings.defaults()).generate(landing));
+        guardDuty = GuardDutyGeneratedLanding.of(new GuardDutyLandingGenerator(GuardDutyLandingSettings.small()).generate(landing));
+        clicks = GeneratedClickstream.of(new ClickstreamLandingGenerator(ClickstreamLandingSettings.small()).generate(landing));
+        users = GeneratedUsersReference.of(new UsersReferenceGenerator(UsersReferenceSettings.small()).generate(landing));
+        sales = SalesCdcGroundTruth.of(new SalesCdcLandingGenerator(SalesCdcLandingSettings.small()).generate(landing));
 
         RuntimeConfig config = RuntimeConfig.defaults().resolveAgainst(workdir);
         spark = SparkSessions.create(config, workdir);

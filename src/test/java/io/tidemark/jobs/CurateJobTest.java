@@ -50,7 +50,7 @@ class CurateJobTest {
 
     @BeforeAll
     static void start() throws IOException {
-        landing = new CloudWatchLandingGenerator(CloudWatchLandingSettings.small()).generate(workdir.resolve("landing"));
+        landing = GeneratedLanding.of(new CloudWatchLandingGenerator(CloudWatchLandingSettings.small()).generate(workdir.resolve("landing")));
         config = RuntimeConfig.defaults().resolveAgainst(workdir);
         spark = SparkSessions.create(config, workdir);
         spec = new JobSpecs().get("cwlogs");

@@ -69,9 +69,9 @@ class CustomPrefixCurateTest {
     /** A small CloudWatch landing written under logs/cwl/year=/month=/day=/hour=/, copied into the workdir's landing. */
     private static GeneratedLanding generate(long seed, String firstHour) throws IOException {
         Path scratch = workdir.resolve("generated-" + seed);
-        GeneratedLanding landing = new CloudWatchLandingGenerator(
+        GeneratedLanding landing = GeneratedLanding.of(new CloudWatchLandingGenerator(
                 CloudWatchLandingSettings.small().withSeed(seed).withFirstHour(Instant.parse(firstHour)), "logs/cwl", HIVE)
-                .generate(scratch);
+                .generate(scratch));
         Path landingRoot = workdir.resolve("landing");
         try (Stream<Path> files = Files.walk(scratch)) {
             files.filter(Files::isRegularFile).forEach(file -> copy(file, landingRoot.resolve(scratch.relativize(file))));
@@ -90,8 +90,8 @@ class CustomPrefixCurateTest {
 
     @Test
     void theCustomPrefixLandingIsTheDefaultLandingUnderOtherKeys() throws IOException {
-        GeneratedLanding defaultLayout = new CloudWatchLandingGenerator(CloudWatchLandingSettings.small().withSeed(1)
-                .withFirstHour(Instant.parse("2026-11-24T10:00:00Z"))).generate(workdir.resolve("default-layout"));
+        GeneratedLanding defaultLayout = GeneratedLanding.of(new CloudWatchLandingGenerator(CloudWatchLandingSettings.small().withSeed(1)
+                .withFirstHour(Instant.parse("2026-11-24T10:00:00Z"))).generate(workdir.resolve("default-layout")));
 
         assertThat(runs.objects().get(0).key()).startsWith("logs/cwl/year=2026/month=11/day=24/hour=1");
         assertThat(defaultLayout.objects().get(0).key()).startsWith("cwlogs/2026/11/24/1");

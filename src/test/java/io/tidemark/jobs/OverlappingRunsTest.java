@@ -64,8 +64,8 @@ class OverlappingRunsTest {
     static void start() throws IOException {
         moto = MotoServer.start();
         landing = root.resolve("landing");
-        cwlogs = new CloudWatchLandingGenerator(CloudWatchLandingSettings.small()).generate(landing);
-        flowlines = new FlowLogLinesLandingGenerator(FlowLinesLandingSettings.small()).generate(landing);
+        cwlogs = GeneratedLanding.of(new CloudWatchLandingGenerator(CloudWatchLandingSettings.small()).generate(landing));
+        flowlines = FlowLinesLanding.of(new FlowLogLinesLandingGenerator(FlowLinesLandingSettings.small()).generate(landing));
         spark = LocalSpark.start(root.resolve("reader"));
     }
 

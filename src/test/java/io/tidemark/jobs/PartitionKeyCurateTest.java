@@ -61,8 +61,8 @@ class PartitionKeyCurateTest {
         customers = new TreeMap<>();
         customers.put("acme", generate(landing, 11, "cwkeys/acme", "2026-11-24T10:00:00Z"));
         customers.put("globex", generate(landing, 12, "cwkeys/globex", "2026-11-24T10:00:00Z"));
-        unkeyed = new CloudWatchLandingGenerator(CloudWatchLandingSettings.small().withSeed(13)
-                .withFirstHour(Instant.parse("2026-11-27T10:00:00Z"))).generate(landing);
+        unkeyed = GeneratedLanding.of(new CloudWatchLandingGenerator(CloudWatchLandingSettings.small().withSeed(13)
+                .withFirstHour(Instant.parse("2026-11-27T10:00:00Z"))).generate(landing));
         keyed = new JsonConfigReader().read(new ByteArrayInputStream(("{\"job\":\"cwkeys\","
                 + "\"landingPrefix\":\"cwkeys/!{partitionKeyFromQuery:customer_id}/!{timestamp:yyyy/MM/dd/HH}/\","
                 + "\"errorOutputPrefix\":\"errors/cwkeys/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd/HH}/\","
@@ -76,8 +76,8 @@ class PartitionKeyCurateTest {
     }
 
     private static GeneratedLanding generate(Path landing, long seed, String folder, String firstHour) throws IOException {
-        return new CloudWatchLandingGenerator(CloudWatchLandingSettings.small().withSeed(seed)
-                .withFirstHour(Instant.parse(firstHour)), folder, HOURS).generate(landing);
+        return GeneratedLanding.of(new CloudWatchLandingGenerator(CloudWatchLandingSettings.small().withSeed(seed)
+                .withFirstHour(Instant.parse(firstHour)), folder, HOURS).generate(landing));
     }
 
     @AfterAll

@@ -64,8 +64,8 @@ class SalesWarehouseEndToEndTest {
     @BeforeAll
     static void runEveryWindowOfTheSalesAndUsersJobs() throws Exception {
         Path landing = workdir.resolve("landing");
-        sales = new SalesCdcLandingGenerator(SalesCdcLandingSettings.small()).generate(landing);
-        users = new UsersReferenceGenerator(UsersReferenceSettings.small()).generate(landing);
+        sales = SalesCdcGroundTruth.of(new SalesCdcLandingGenerator(SalesCdcLandingSettings.small()).generate(landing));
+        users = GeneratedUsersReference.of(new UsersReferenceGenerator(UsersReferenceSettings.small()).generate(landing));
         runtime = new TidemarkRuntime(workdir, LocalSpark.config(workdir));
         JobRunner runner = new JobRunner(runtime, new PrintStream(NullOutputStream.INSTANCE));
         WindowDiscovery discovery = new WindowDiscovery(runtime.spark().sparkContext().hadoopConfiguration());

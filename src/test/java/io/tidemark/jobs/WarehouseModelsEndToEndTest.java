@@ -81,10 +81,10 @@ class WarehouseModelsEndToEndTest {
     @BeforeAll
     static void curateAndLoad() throws Exception {
         Path landing = workdir.resolve("landing");
-        clicks = new ClickstreamLandingGenerator(ClickstreamLandingSettings.small()).generate(landing);
+        clicks = GeneratedClickstream.of(new ClickstreamLandingGenerator(ClickstreamLandingSettings.small()).generate(landing));
         USER_VERSIONS.addAll(userVersions());
-        ses = new SesLandingGenerator(SesLandingSettings.defaults()).generate(landing);
-        guardDuty = new GuardDutyLandingGenerator(GuardDutyLandingSettings.small()).generate(landing);
+        ses = SesGeneratedLanding.of(new SesLandingGenerator(SesLandingSettings.defaults()).generate(landing));
+        guardDuty = GuardDutyGeneratedLanding.of(new GuardDutyLandingGenerator(GuardDutyLandingSettings.small()).generate(landing));
 
         RuntimeConfig config = LocalSpark.config(workdir);
         runtime = new TidemarkRuntime(workdir, config);

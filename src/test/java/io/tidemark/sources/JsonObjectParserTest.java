@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidemark.landing.QuarantineRecord;
 import io.tidemark.landing.ReasonCode;
+import io.tidemark.testing.CollectingSink;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
@@ -40,26 +41,9 @@ class JsonObjectParserTest {
         }
     }
 
-    static final class Sink implements RecordSink {
-        final List<QuarantineRecord> quarantined = new ArrayList<>();
-
-        @Override
-        public void row(String dataset, Object[] values, long offset, Instant eventTime) {
-        }
-
-        @Override
-        public void quarantine(QuarantineRecord record) {
-            quarantined.add(record);
-        }
-
-        @Override
-        public void control() {
-        }
-    }
-
     private final FakeRecordParser records = new FakeRecordParser();
     private final JsonObjectParser parser = new JsonObjectParser(records, 1000);
-    private final Sink sink = new Sink();
+    private final CollectingSink sink = new CollectingSink();
 
     private void parse(String errorOutput, byte[] object) throws IOException {
         parser.parse(new LandedObject(URI, "clicks/x", null, errorOutput, LocalDate.of(2024, 3, 5)),

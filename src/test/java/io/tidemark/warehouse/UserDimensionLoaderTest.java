@@ -47,7 +47,7 @@ class UserDimensionLoaderTest {
 
     @BeforeAll
     static void startWarehouse() throws Exception {
-        users = new UsersReferenceGenerator(UsersReferenceSettings.small()).generate(workdir.resolve("landing"));
+        users = GeneratedUsersReference.of(new UsersReferenceGenerator(UsersReferenceSettings.small()).generate(workdir.resolve("landing")));
         warehouse = EmbeddedWarehouse.start(EmbeddedWarehouse.dataDirectoryIn(workdir));
         try (Connection connection = warehouse.dataSource().getConnection()) {
             new WarehouseDdl(SqlDialect.POSTGRES, SCHEMA).apply(connection);

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -18,14 +17,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Writes a deterministic Firehose landing zone of clickstream JSON records under {@code <landingRoot>/clickstream/}
- * and returns its ground truth. Keys are {@code clickstream/YYYY/MM/DD/HH/<stream>-1-<yyyy-MM-dd-HH-mm-ss>-<uuid>}
+ * and returns what it wrote with its plan (every record, in write order, with its fate). Keys are {@code clickstream/YYYY/MM/DD/HH/<stream>-1-<yyyy-MM-dd-HH-mm-ss>-<uuid>}
  * ({@code .gz} when gzip). Objects with index o in an hour are LF-separated (o % 3 == 0), concatenated with no
  * separator (o % 3 == 1) or CRLF-separated (o % 3 == 2), gzip when o is even; the last object of an hour has no
  * trailing separator. Records vary: ids as JSON numbers or strings, {@code event_id} on about 60%, {@code timestamp}
@@ -52,8 +47,6 @@ public final class ClickstreamLandingGenerator {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter ISO_TOKYO =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx").withZone(ZoneOffset.ofHours(9));
-    private static final DateTimeFormatter PARTITION =
-            DateTimeFormatter.ofPattern("'dt='yyyy-MM-dd'/hr='HH").withZone(ZoneOffset.UTC);
 
     private final ClickstreamLandingSettings settings;
 
@@ -66,18 +59,18 @@ public final class ClickstreamLandingGenerator {
      *
      * @throws IllegalStateException if {@code landingRoot/clickstream/} already holds files
      */
-    public GeneratedClickstream generate(Path landingRoot) throws IOException {
+    public ClickstreamWritten generate(Path landingRoot) throws IOException {
         LandingFiles.refuseNonEmpty(landingRoot.resolve(FAMILY));
         Run run = new Run(new Random(settings.seed()), landingRoot);
         for (int hour = 0; hour < settings.hours(); hour++) {
             run.writeHour(hour);
         }
-        return run.truth(landingRoot);
+        return run.written(landingRoot);
     }
 
     /** One JSON document as written and what a reader must make of it. */
-    private record Doc(String text, ReasonCode quarantine, Click click, boolean repeat) {
-        Doc(String text, ReasonCode quarantine, Click click) {
+    private record Doc(String text, ReasonCode quarantine, PlannedClick click, boolean repeat) {
+        Doc(String text, ReasonCode quarantine, PlannedClick click) {
             this(text, quarantine, click, false);
         }
 
@@ -86,24 +79,11 @@ public final class ClickstreamLandingGenerator {
         }
     }
 
-    /** A record that becomes a row. */
-    private record Click(Instant eventTime, boolean fromArrival, long articleId, long userId, String action) {
-    }
-
     private final class Run {
         private final Random random;
         private final Path landingRoot;
         private final List<ClickObject> objects = new ArrayList<>();
-        private final SortedMap<String, Long> quarantined = new TreeMap<>();
-        private final SortedMap<String, Long> partitions = new TreeMap<>();
-        private final SortedMap<String, Long> actions = new TreeMap<>();
-        private final SortedMap<DayArticle, ArticleCtr> ctr = new TreeMap<>();
-        private final SortedMap<ArticleEventKey, Long> articleEvents = new TreeMap<>();
-        private final SortedSet<Long> unknownUsers = new TreeSet<>();
-        private long documents;
-        private long rows;
-        private long duplicates;
-        private long fromArrival;
+        private final List<PlannedClickRecord> plan = new ArrayList<>();
         private Doc redeliveredRecord;
 
         Run(Random random, Path landingRoot) {
@@ -128,12 +108,12 @@ public final class ClickstreamLandingGenerator {
                 String key = key(arrival, gzip);
                 write(key, body);
                 objects.add(new ClickObject(key, gzip, framing, docs.size(), null));
-                count(docs, false);
+                record(key, docs, false);
                 if (hour == 0 && o == 0) {
                     String copy = key(arrival, gzip);
                     write(copy, body);
                     objects.add(new ClickObject(copy, gzip, framing, docs.size(), key));
-                    count(docs, true);
+                    record(copy, docs, true);
                 }
             }
         }
@@ -206,7 +186,7 @@ public final class ClickstreamLandingGenerator {
             }
             boolean fromArrival = form >= 85;
             String normalized = action.trim().toLowerCase(java.util.Locale.ROOT);
-            return new Doc(text, null, new Click(fromArrival ? arrival : ts, fromArrival, article, user, normalized));
+            return new Doc(text, null, new PlannedClick(fromArrival ? arrival : ts, fromArrival, article, user, normalized));
         }
 
         private void putId(ObjectNode node, String name, long id) {
@@ -232,35 +212,10 @@ public final class ClickstreamLandingGenerator {
             };
         }
 
-        private void count(List<Doc> docs, boolean copy) {
+        private void record(String key, List<Doc> docs, boolean copy) {
             for (Doc doc : docs) {
-                documents++;
-                if (doc.quarantine() != null) {
-                    quarantined.merge(doc.quarantine().name(), 1L, Long::sum);
-                } else if (copy || doc.repeat()) {
-                    duplicates++;
-                } else {
-                    row(doc.click());
-                }
-            }
-        }
-
-        private void row(Click click) {
-            rows++;
-            partitions.merge(PARTITION.format(click.eventTime()), 1L, Long::sum);
-            actions.merge(click.action(), 1L, Long::sum);
-            if (click.fromArrival()) {
-                fromArrival++;
-            }
-            LocalDate date = LocalDate.ofInstant(click.eventTime(), ZoneOffset.UTC);
-            ctr.merge(new DayArticle(date, click.articleId()), new ArticleCtr(0, 0).plus(click.action()),
-                    (x, y) -> new ArticleCtr(x.impressions() + y.impressions(), x.clicks() + y.clicks()));
-            int hour = click.eventTime().atZone(ZoneOffset.UTC).getHour();
-            articleEvents.merge(new ArticleEventKey(date, hour, click.articleId(), click.userId(), click.action()), 1L,
-                    Long::sum);
-            long user = click.userId();
-            if (user < settings.firstUserId() || user >= settings.firstUserId() + settings.users()) {
-                unknownUsers.add(user);
+                plan.add(new PlannedClickRecord(key, doc.text(), doc.quarantine(), doc.click(),
+                        doc.quarantine() == null && (copy || doc.repeat())));
             }
         }
 
@@ -290,11 +245,10 @@ public final class ClickstreamLandingGenerator {
             LandingFiles.write(landingRoot, key, bytes);
         }
 
-        GeneratedClickstream truth(Path root) {
+        ClickstreamWritten written(Path root) {
             List<ClickObject> sorted = new ArrayList<>(objects);
             sorted.sort(Comparator.comparing(ClickObject::key));
-            return new GeneratedClickstream(root, settings, sorted, documents, rows, duplicates, quarantined, partitions,
-                    actions, fromArrival, ctr, articleEvents, unknownUsers);
+            return new ClickstreamWritten(root, settings, sorted, plan);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.tidemark.demo;
 
-import io.tidemark.landing.ReasonCode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +13,7 @@ import java.util.Random;
 
 /**
  * Writes a deterministic Firehose landing zone of CloudWatch Logs subscription records under
- * {@code <landingRoot>/cwlogs/} and returns its ground truth.
+ * {@code <landingRoot>/cwlogs/} and returns what it wrote with its plan (every envelope and event, in write order).
  *
  * <p>Every object is a concatenation of independent gzip members, one JSON envelope each, with no
  * delimiter, keyed {@code cwlogs/YYYY/MM/DD/HH/<stream>-1-<yyyy-MM-dd-HH-mm-ss>-<uuid>} by arrival
@@ -61,7 +60,7 @@ public final class CloudWatchLandingGenerator {
      *
      * @throws IllegalStateException if {@code landingRoot/<folder>/} already holds files
      */
-    public GeneratedLanding generate(Path landingRoot) throws IOException {
+    public CloudWatchWritten generate(Path landingRoot) throws IOException {
         LandingFiles.refuseNonEmpty(landingRoot.resolve(folder));
         Random random = new Random(settings.seed());
         Run run = new Run(random, landingRoot);
@@ -70,7 +69,7 @@ public final class CloudWatchLandingGenerator {
         }
         List<WrittenObject> objects = new ArrayList<>(run.written);
         objects.sort(Comparator.comparing(WrittenObject::key));
-        return run.truth.build(landingRoot, settings, objects);
+        return new CloudWatchWritten(landingRoot, settings, objects, run.plan);
     }
 
     /** Role of an ordinary object in the trap plan. */
@@ -84,7 +83,7 @@ public final class CloudWatchLandingGenerator {
         private final AppLogFactory apps;
         private final EventIdSequence ids;
         private final EnvelopeEncoder encoder = new EnvelopeEncoder();
-        private final GroundTruthBuilder truth = new GroundTruthBuilder();
+        private final List<CloudWatchPlannedObject> plan = new ArrayList<>();
         private final List<WrittenObject> written = new ArrayList<>();
         private final List<List<String>> appStreams = new ArrayList<>();
         private byte[] originalBytes;
@@ -148,14 +147,12 @@ public final class CloudWatchLandingGenerator {
             if (role == Role.TRUNCATED) {
                 body = body.cutInsideMember(envelopes.size() / 2);
                 kind = ObjectKind.TRUNCATED;
-                truth.quarantine(ReasonCode.TRUNCATED_OBJECT);
             }
             String key = key(arrival);
             write(key, body.bytes());
             int readable = body.completeMembers();
-            written.add(new WrittenObject(key, kind, body.bytes().length, envelopes.size(), eventCount(envelopes),
-                    readable, eventCount(envelopes.subList(0, readable)), null));
-            truth.addObject(envelopes, readable);
+            add(new WrittenObject(key, kind, body.bytes().length, envelopes.size(), eventCount(envelopes),
+                    readable, eventCount(envelopes.subList(0, readable)), null), envelopes);
             if (role == Role.REDELIVERED_ORIGINAL) {
                 originalBytes = body.bytes();
                 originalKey = key;
@@ -167,9 +164,8 @@ public final class CloudWatchLandingGenerator {
             String key = key(arrival);
             write(key, originalBytes);
             int events = eventCount(originalEnvelopes);
-            written.add(new WrittenObject(key, ObjectKind.REDELIVERY, originalBytes.length, originalEnvelopes.size(),
-                    events, originalEnvelopes.size(), events, originalKey));
-            truth.addObject(originalEnvelopes, originalEnvelopes.size());
+            add(new WrittenObject(key, ObjectKind.REDELIVERY, originalBytes.length, originalEnvelopes.size(),
+                    events, originalEnvelopes.size(), events, originalKey), originalEnvelopes);
         }
 
         private void writeGarbage(Instant arrival) throws IOException {
@@ -178,8 +174,7 @@ public final class CloudWatchLandingGenerator {
             garbage[0] = 'x'; // never the gzip magic 1f 8b
             String key = key(arrival);
             write(key, garbage);
-            written.add(new WrittenObject(key, ObjectKind.GARBAGE, garbage.length, 0, 0, 0, 0, null));
-            truth.quarantine(ReasonCode.CORRUPT_COMPRESSION);
+            add(new WrittenObject(key, ObjectKind.GARBAGE, garbage.length, 0, 0, 0, 0, null), List.of());
         }
 
         private PlannedEnvelope flowEnvelope(Instant hourStart, Instant arrival, boolean withMalformedLines) {
@@ -241,6 +236,11 @@ public final class CloudWatchLandingGenerator {
 
         private String key(Instant arrival) {
             return GeneratedObjectKey.seeded(folder, arrival, settings.deliveryStream(), STREAM_VERSION, random).render(timePrefix);
+        }
+
+        private void add(WrittenObject object, List<PlannedEnvelope> envelopes) {
+            written.add(object);
+            plan.add(new CloudWatchPlannedObject(object, envelopes));
         }
 
         private void write(String key, byte[] bytes) throws IOException {

@@ -1,6 +1,6 @@
 package io.tidemark.demo;
 
-/** What the generator meant a log event to be: the ground truth of one event. */
+/** What the generator meant a log event to be: its intended fate, part of the plan. */
 enum EventKind {
     /** A well-formed flow-log line (OK, NODATA or SKIPDATA): a row of {@code vpc_flow_logs}. */
     FLOW,

@@ -6,22 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
-import java.util.Set;
 import java.util.StringJoiner;
-import java.util.TreeMap;
 
 /**
  * Writes a deterministic Firehose landing of blueprint-processed VPC flow-log lines (FORMATS.md 2.3: one
  * {@code message + "\n"} per log event, CloudWatch metadata lost) under {@code <landingRoot>/flowlogs-lines/} and
- * returns its ground truth. Keys: {@code flowlogs-lines/YYYY/MM/DD/HH/<stream>-1-<yyyy-MM-dd-HH-mm-ss>-<uuid>}.
+ * returns what it wrote with its plan (every line and its fate). Keys: {@code flowlogs-lines/YYYY/MM/DD/HH/<stream>-1-<yyyy-MM-dd-HH-mm-ss>-<uuid>}.
  *
  * <p>Objects, one trap each (see {@link FlowLinesObject#trap()}):
  * <ul>
@@ -44,9 +39,6 @@ public final class FlowLogLinesLandingGenerator {
     public static final String V5_HEADER = "start interface-id flow-direction srcaddr dstaddr action bytes packets"
             + " protocol srcport dstport log-status version pkt-dst-aws-service traffic-path vpc-id account-id end";
     public static final String VPC_ID = "vpc-0a1b2c3d4e5f60789";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter PARTITION =
-            DateTimeFormatter.ofPattern("'dt='yyyy-MM-dd'/hr='HH").withZone(ZoneOffset.UTC);
 
     private final FlowLinesLandingSettings settings;
 
@@ -59,7 +51,7 @@ public final class FlowLogLinesLandingGenerator {
      *
      * @throws IllegalStateException if it does
      */
-    public FlowLinesLanding generate(Path landingRoot) throws IOException {
+    public FlowLinesWritten generate(Path landingRoot) throws IOException {
         LandingFiles.refuseNonEmpty(landingRoot.resolve(FAMILY));
         return new Run(landingRoot).write();
     }
@@ -73,21 +65,14 @@ public final class FlowLogLinesLandingGenerator {
         private final Path landingRoot;
         private final FlowLogFactory flows;
         private final List<FlowLinesObject> objects = new ArrayList<>();
-        private final Set<String> seen = new HashSet<>();
-        private long linesWritten;
-        private long rows;
-        private long duplicates;
-        private final TreeMap<String, Long> quarantined = new TreeMap<>();
-        private final TreeMap<String, Long> partitions = new TreeMap<>();
-        private final TreeMap<DayAction, FlowTotals> byDayAction = new TreeMap<>();
-        private final TreeMap<FlowHourKey, FlowTotals> hourly = new TreeMap<>();
+        private final List<PlannedFlowLine> plan = new ArrayList<>();
 
         Run(Path landingRoot) {
             this.landingRoot = landingRoot;
             this.flows = new FlowLogFactory(random, settings.accountId(), settings.networkInterfaces());
         }
 
-        FlowLinesLanding write() throws IOException {
+        FlowLinesWritten write() throws IOException {
             Instant h0 = settings.firstHour();
             Instant h1 = h0.plus(Duration.ofHours(1));
             int n = settings.linesPerObject();
@@ -130,8 +115,7 @@ public final class FlowLogLinesLandingGenerator {
             object("redelivery", arrival(h1, 2), headedBytes, false, headed, headedKey);
 
             objects.sort(Comparator.comparing(FlowLinesObject::key));
-            return new FlowLinesLanding(landingRoot, settings, objects, linesWritten, rows, duplicates, quarantined,
-                    partitions, byDayAction, hourly);
+            return new FlowLinesWritten(landingRoot, settings, objects, plan);
         }
 
         private Instant arrival(Instant hour, int slot) {
@@ -178,33 +162,11 @@ public final class FlowLogLinesLandingGenerator {
             String key = GeneratedObjectKey.seeded(FAMILY, arrival, settings.deliveryStream(), 1, random).render();
             LandingFiles.write(landingRoot, key, bytes);
             objects.add(new FlowLinesObject(key, trap, gzip, bytes.length, lines.size(), copyOf));
-            for (Written line : lines) {
-                count(line);
+            for (int i = 0; i < lines.size(); i++) {
+                Written line = lines.get(i);
+                plan.add(new PlannedFlowLine(key, i, line.text(), line.flow(), line.reason(), copyOf));
             }
             return key;
-        }
-
-        private void count(Written line) {
-            linesWritten++;
-            if (line.reason() != null) {
-                quarantined.merge(line.reason().name(), 1L, Long::sum);
-                return;
-            }
-            if (!seen.add(line.text().stripTrailing())) {
-                duplicates++;
-                return;
-            }
-            rows++;
-            FlowLogLine f = line.flow();
-            Instant start = Instant.ofEpochSecond(f.start());
-            partitions.merge(PARTITION.format(start), 1L, Long::sum);
-            if (f.counted()) {
-                String date = DATE.format(start);
-                FlowTotals totals = new FlowTotals(1, f.packets(), f.bytes());
-                byDayAction.merge(new DayAction(date, f.action()), totals, FlowTotals::plus);
-                hourly.merge(new FlowHourKey(date, start.atZone(ZoneOffset.UTC).getHour(), f.interfaceId(), f.action(),
-                        f.protocol()), totals, FlowTotals::plus);
-            }
         }
     }
 

@@ -15,16 +15,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Writes a deterministic Firehose landing zone of GuardDuty findings delivered by EventBridge under
- * {@code <landingRoot>/guardduty/} and returns its ground truth.
+ * {@code <landingRoot>/guardduty/} and returns what it wrote with its plan (every document, in write order, with the
+ * finding state it must become or its quarantine reason).
  *
  * <p>Each finding is created in the first hour and updated 2 to 4 times across the hours, each update with a later
  * {@code updatedAt} and a higher {@code service.count}; the updates reach Firehose 5 to 240 seconds after their
@@ -50,7 +49,6 @@ public final class GuardDutyLandingGenerator {
     /** Landing prefix of the GuardDuty family, relative to the landing root. */
     public static final String FAMILY = "guardduty";
     private static final int STREAM_VERSION = 1;
-    private static final DateTimeFormatter DT = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter BROKEN_MINUTE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH':61:07Z'").withZone(ZoneOffset.UTC);
 
@@ -65,7 +63,7 @@ public final class GuardDutyLandingGenerator {
      *
      * @throws IllegalStateException if {@code landingRoot/guardduty/} already holds files
      */
-    public GuardDutyGeneratedLanding generate(Path landingRoot) throws IOException {
+    public GuardDutyWritten generate(Path landingRoot) throws IOException {
         LandingFiles.refuseNonEmpty(landingRoot.resolve(FAMILY));
         Random random = new Random(settings.seed());
         List<Document> documents = new Plan(random).documents();
@@ -168,7 +166,7 @@ public final class GuardDutyLandingGenerator {
         }
     }
 
-    private GuardDutyGeneratedLanding write(Path landingRoot, Random random, List<Document> documents) throws IOException {
+    private GuardDutyWritten write(Path landingRoot, Random random, List<Document> documents) throws IOException {
         Map<Instant, List<Document>> bySlot = new TreeMap<>();
         List<Document> ordered = new ArrayList<>(documents);
         ordered.sort(Comparator.comparing(Document::arrival));
@@ -179,50 +177,25 @@ public final class GuardDutyLandingGenerator {
             bySlot.computeIfAbsent(hour.plusSeconds(slot * slotSeconds), s -> new ArrayList<>()).add(document);
         }
         List<String> keys = new ArrayList<>();
-        GroundTruth truth = new GroundTruth();
+        List<PlannedGuardDutyDocument> plan = new ArrayList<>();
         int ordinal = 0;
         for (List<Document> object : bySlot.values()) {
             String delimiter = ordinal % 2 == 0 ? "" : "\n";
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             for (Document document : object) {
                 body.writeBytes((document.text() + delimiter).getBytes(StandardCharsets.UTF_8));
-                truth.add(document);
             }
             String key = GeneratedObjectKey.seeded(FAMILY, object.get(0).arrival(), settings.deliveryStream(), STREAM_VERSION,
                     random).render();
+            for (Document document : object) {
+                plan.add(new PlannedGuardDutyDocument(key, document.text(), document.findingId(), document.state(),
+                        document.reason()));
+            }
             LandingFiles.write(landingRoot, key, body.toByteArray());
             keys.add(key);
             ordinal++;
         }
         keys.sort(null);
-        return truth.build(landingRoot, keys, documents.size());
-    }
-
-    /** Counts what a correct run must find, from the documents in the order they were written. */
-    private final class GroundTruth {
-        private final Set<String> seen = new HashSet<>();
-        private long duplicates;
-        private final TreeMap<String, Long> quarantined = new TreeMap<>();
-        private final TreeMap<String, Long> rowsByPartition = new TreeMap<>();
-        private final TreeMap<String, GuardDutyFindingState> latest = new TreeMap<>();
-
-        void add(Document document) {
-            if (document.reason() != null) {
-                quarantined.merge(document.reason().name(), 1L, Long::sum);
-                return;
-            }
-            GuardDutyFindingState state = document.state();
-            if (!seen.add(document.findingId() + "|" + state.updatedAt())) {
-                duplicates++;
-                return;
-            }
-            rowsByPartition.merge("dt=" + DT.format(state.updatedAt()), 1L, Long::sum);
-            latest.merge(document.findingId(), state, (a, b) -> a.updatedAt().isAfter(b.updatedAt()) ? a : b);
-        }
-
-        GuardDutyGeneratedLanding build(Path landingRoot, List<String> keys, long documents) {
-            return new GuardDutyGeneratedLanding(landingRoot, settings, keys, documents, seen.size(), duplicates,
-                    quarantined, rowsByPartition, latest);
-        }
+        return new GuardDutyWritten(landingRoot, settings, keys, plan);
     }
 }

@@ -2,7 +2,7 @@ package io.tidemark.demo;
 
 import java.util.List;
 
-/** An envelope as written, keeping each event's ground truth next to it. */
+/** An envelope as written, keeping each event's intended fate next to it (the plan). */
 record PlannedEnvelope(String messageType, String owner, String logGroup, String logStream,
                        List<String> subscriptionFilters, List<PlannedEvent> events) {
 

@@ -1,6 +1,5 @@
 package io.tidemark.demo;
 
-import io.tidemark.sources.cdc.SalesImage;
 import java.time.Instant;
 
 /** One row of the source {@code sales} table as the generator keeps it; price in cents, referral may be null. */
@@ -9,11 +8,6 @@ record SaleRow(String saleId, String itemId, String category, long priceCents, i
 
     String priceText() {
         return String.format("%d.%02d", priceCents / 100, priceCents % 100);
-    }
-
-    SalesImage image() {
-        return new SalesImage(itemId, category, Double.parseDouble(priceText()), quantity, orderDate, destinationState,
-                shippingType, referral);
     }
 
     SaleRow withPrice(long cents) {

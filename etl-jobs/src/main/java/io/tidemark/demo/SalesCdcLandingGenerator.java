@@ -3,8 +3,6 @@ package io.tidemark.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.landing.ReasonCode;
-import io.tidemark.sources.cdc.SalesChange;
-import io.tidemark.sources.cdc.SalesImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,16 +11,19 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * Writes one history of the source {@code sales} table through the three feeds of the {@code sales_changes}
- * dataset, and returns the ground truth computed from what was written.
+ * dataset, and returns what it wrote with its plan: every change row with its fate (stored, or a redelivery of an
+ * earlier one), every bad row with its quarantine reason, every tombstone.
  *
  * <p>The history: {@code initialSales} sales ordered over the year before {@code day} (every season and weekday,
  * as the seed's historical Sales table loaded through the trigger; the last one the day before), then four
@@ -48,6 +49,10 @@ import org.apache.commons.codec.digest.DigestUtils;
  * DMS full-load rows are assumed to be read in the window of {@code day} (change time {@code day} 00:00).
  */
 public final class SalesCdcLandingGenerator {
+    /** The feeds, as the {@code source} of a planned change. */
+    public static final String AURORA = "aurora";
+    public static final String DMS = "dms";
+    public static final String DEBEZIUM = "debezium";
     public static final String AURORA_PREFIX = "aurora-sales/";
     private static final String AURORA_FAMILY = "aurora-sales";
     private static final String AURORA_STREAM = "aurora-sales";
@@ -70,7 +75,7 @@ public final class SalesCdcLandingGenerator {
     }
 
     /** Writes the three feeds under {@code landingRoot}; their prefixes must not hold files yet. */
-    public SalesCdcGroundTruth generate(Path landingRoot) throws IOException {
+    public SalesCdcWritten generate(Path landingRoot) throws IOException {
         for (String prefix : List.of(AURORA_PREFIX, "dms/", "debezium/")) {
             LandingFiles.refuseNonEmpty(landingRoot.resolve(prefix));
         }
@@ -80,13 +85,21 @@ public final class SalesCdcLandingGenerator {
         run.dms();
         run.debezium();
         run.objects.sort(Comparator.comparing(SalesCdcObject::key));
-        return run.truth.build(landingRoot, settings, run.objects, settings.day());
+        return new SalesCdcWritten(landingRoot, settings, run.objects, settings.day(), run.changes, run.quarantined,
+                run.tombstones);
+    }
+
+    /** One physical line of an Aurora object: a planned insert ({@code row}), a bad line ({@code reason}), or blank. */
+    private record AuroraLine(String text, SaleRow row, ReasonCode reason) {
+        static final AuroraLine BLANK = new AuroraLine("", null, null);
     }
 
     private final class Run {
         private final Random random;
         private final Path root;
-        private final SalesCdcTruthBuilder truth = new SalesCdcTruthBuilder();
+        private final List<PlannedSalesChange> changes = new ArrayList<>();
+        private final List<PlannedSalesQuarantine> quarantined = new ArrayList<>();
+        private long tombstones;
         private final List<SalesCdcObject> objects = new ArrayList<>();
         private final List<SaleRow> initial = new ArrayList<>();
         private final List<List<TableChange>> batches = new ArrayList<>();
@@ -165,36 +178,42 @@ public final class SalesCdcLandingGenerator {
         // ---------------------------------------------------------------- Aurora trigger CSV
 
         void aurora() throws IOException {
-            StringBuilder initialBody = new StringBuilder();
+            List<AuroraLine> initialLines = new ArrayList<>();
             for (int i = 0; i < initial.size(); i++) {
-                initialBody.append(auroraLine(initial.get(i))).append("\r\n");
+                initialLines.addAll(auroraLines(initial.get(i)));
                 if (i == 2) {
-                    initialBody.append("\r\n");
+                    initialLines.add(AuroraLine.BLANK);
                 }
             }
+            StringBuilder initialBody = new StringBuilder();
+            initialLines.forEach(l -> initialBody.append(l.text()).append("\r\n"));
             Instant arrival = settings.day().minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
                     .plusSeconds(20 * 3600 + 120);
             String original = auroraKey(arrival);
             byte[] gz = gzip(initialBody.toString());
-            write(original, gz, SalesChange.AURORA, null);
-            auroraRows(original, arrival, initialBody.toString());
+            write(original, gz, AURORA, null);
+            planAurora(original, arrival, initialLines, null);
             Instant redelivered = arrival.plusSeconds(3600 + 17);
             String copy = auroraKey(redelivered);
-            write(copy, gz, SalesChange.AURORA, original);
-            auroraRows(copy, redelivered, initialBody.toString());
+            write(copy, gz, AURORA, original);
+            planAurora(copy, redelivered, initialLines, original);
 
-            List<String> lines = new ArrayList<>();
+            List<List<AuroraLine>> inserts = new ArrayList<>();
             for (List<TableChange> batch : batches) {
-                batch.stream().filter(c -> c.op().equals("I")).forEach(c -> lines.add(auroraLine(c.after())));
+                batch.stream().filter(c -> c.op().equals("I")).forEach(c -> inserts.add(auroraLines(c.after())));
             }
-            lines.add(1, "I-99001,Books,12.50,1,2026-11-24 10:16:00,NY,Standard");
-            lines.add(3, "I-99002,Books,12.5O,1,2026-11-24 10:16:00,NY,Standard,Google");
-            lines.add(lines.size(), "I-99003,Books,12.50,1,24/11/2026 10:16:00,NY,Standard,Google");
-            String body = String.join("\n", lines);
+            inserts.add(1, List.of(new AuroraLine("I-99001,Books,12.50,1,2026-11-24 10:16:00,NY,Standard", null,
+                    ReasonCode.MALFORMED_CSV)));
+            inserts.add(3, List.of(new AuroraLine("I-99002,Books,12.5O,1,2026-11-24 10:16:00,NY,Standard,Google", null,
+                    ReasonCode.SCHEMA_MISMATCH)));
+            inserts.add(List.of(new AuroraLine("I-99003,Books,12.50,1,24/11/2026 10:16:00,NY,Standard,Google", null,
+                    ReasonCode.BAD_TIMESTAMP)));
+            List<AuroraLine> lines = inserts.stream().flatMap(List::stream).toList();
+            String body = String.join("\n", lines.stream().map(AuroraLine::text).toList());
             Instant cdcArrival = at(3, 59).plusSeconds(65);
             String key = auroraKey(cdcArrival);
-            write(key, body.getBytes(StandardCharsets.UTF_8), SalesChange.AURORA, null);
-            auroraRows(key, cdcArrival, body);
+            write(key, body.getBytes(StandardCharsets.UTF_8), AURORA, null);
+            planAurora(key, cdcArrival, lines, null);
         }
 
         private String auroraLine(SaleRow r) {
@@ -203,41 +222,45 @@ public final class SalesCdcLandingGenerator {
                     r.referral() == null ? "" : r.referral());
         }
 
+        /**
+         * The physical lines the trigger's Lambda writes for one insert. It writes fields unquoted and a null as an
+         * empty field, so a value holding a comma or a line break breaks the row into lines of the wrong width (the
+         * referral with a comma and a newline: a 9-field and a 1-field line), each MALFORMED_CSV.
+         */
+        private List<AuroraLine> auroraLines(SaleRow r) {
+            String text = auroraLine(r);
+            boolean breaks = Stream.of(r.itemId(), r.category(), r.destinationState(), r.shippingType(),
+                    r.referral()).anyMatch(v -> v != null && (v.contains(",") || v.contains("\n") || v.contains("\r")));
+            if (!breaks) {
+                return List.of(new AuroraLine(text, r.referral() == null ? r.withReferral("") : r, null));
+            }
+            return Arrays.stream(text.split("\r\n|\n", -1))
+                    .map(piece -> new AuroraLine(piece, null, ReasonCode.MALFORMED_CSV)).toList();
+        }
+
         private String auroraKey(Instant arrival) {
             return GeneratedObjectKey.seeded(AURORA_FAMILY, arrival, AURORA_STREAM, 1, random).render();
         }
 
         /**
-         * The truth for an Aurora body. The Lambda writes fields unquoted, so the referral holding a comma and a
-         * newline breaks its line into a 9-field and a 1-field line: both MALFORMED_CSV, as the 7-field line. Every
-         * insert changes at the object's arrival (the trigger fired then), whatever its OrderDate.
+         * Plans an Aurora object's lines, numbered from 1 in the object. Every insert changes at the object's arrival
+         * (the trigger fired then), whatever its OrderDate; its sale_id is the feed's deterministic id, the SHA-256 of
+         * the line. The lines of a redelivered copy are redeliveries of the original's line at the same place.
          */
-        private void auroraRows(String key, Instant arrival, String body) {
-            String[] lines = body.split("\r\n|\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                String line = lines[i];
-                if (line.isEmpty()) {
-                    continue;
+        private void planAurora(String key, Instant arrival, List<AuroraLine> lines, String copyOf) {
+            for (int i = 0; i < lines.size(); i++) {
+                AuroraLine line = lines.get(i);
+                if (line.reason() != null) {
+                    quarantined.add(new PlannedSalesQuarantine(AURORA, line.text(), line.reason()));
+                } else if (line.row() != null) {
+                    changes.add(new PlannedSalesChange(AURORA, "I", DigestUtils.sha256Hex(line.text()), arrival,
+                            position(key, i + 1), line.row(), copyOf == null ? null : position(copyOf, i + 1)));
                 }
-                String[] f = line.split(",", -1);
-                if (f.length != 8) {
-                    truth.quarantine(SalesChange.AURORA, ReasonCode.MALFORMED_CSV);
-                    continue;
-                }
-                if (!f[2].matches("\\d+\\.\\d\\d")) {
-                    truth.quarantine(SalesChange.AURORA, ReasonCode.SCHEMA_MISMATCH);
-                    continue;
-                }
-                if (!f[4].matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d")) {
-                    truth.quarantine(SalesChange.AURORA, ReasonCode.BAD_TIMESTAMP);
-                    continue;
-                }
-                Instant ordered = SQL_TIME.parse(f[4], Instant::from);
-                SalesImage image = new SalesImage(f[0], f[1], Double.parseDouble(f[2]), Integer.parseInt(f[3]), ordered,
-                        f[5], f[6], f[7]);
-                truth.change(new SalesChange(SalesChange.AURORA, "I", DigestUtils.sha256Hex(line), arrival,
-                        key + ":" + String.format("%010d", i + 1), image));
             }
+        }
+
+        private String position(String object, int record) {
+            return object + ":" + String.format("%010d", record);
         }
 
         // ---------------------------------------------------------------- DMS
@@ -255,18 +278,19 @@ public final class SalesCdcLandingGenerator {
                 for (TableChange c : batches.get(b)) {
                     SaleRow image = c.op().equals("D") ? c.before() : c.after();
                     body.append(c.op()).append(',').append(dmsFields(image)).append('\n');
-                    truth.change(new SalesChange(SalesChange.DMS, c.op(), image.saleId(), end,
-                            name + ":" + String.format("%010d", ++record), image.image()));
+                    changes.add(new PlannedSalesChange(DMS, c.op(), image.saleId(), end, position(name, ++record), image,
+                            null));
                 }
                 if (b == batches.size() - 1) {
                     body.append("X,").append(dmsFields(initial.get(0))).append('\n');
                     body.append("U,NULL,").append(dmsFields(initial.get(0)).substring(6)).append('\n');
                     body.append("U,").append(dmsFields(initial.get(0)).replaceFirst(",[^,]*$", "")).append('\n');
-                    truth.quarantine(SalesChange.DMS, ReasonCode.UNKNOWN_RECORD_TYPE);
-                    truth.quarantine(SalesChange.DMS, ReasonCode.MISSING_KEY);
-                    truth.quarantine(SalesChange.DMS, ReasonCode.MALFORMED_CSV);
+                    String[] bad = body.toString().split("\n");
+                    quarantined.add(new PlannedSalesQuarantine(DMS, bad[bad.length - 3], ReasonCode.UNKNOWN_RECORD_TYPE));
+                    quarantined.add(new PlannedSalesQuarantine(DMS, bad[bad.length - 2], ReasonCode.MISSING_KEY));
+                    quarantined.add(new PlannedSalesQuarantine(DMS, bad[bad.length - 1], ReasonCode.MALFORMED_CSV));
                 }
-                write(DMS_PREFIX + name, body.toString().getBytes(StandardCharsets.UTF_8), SalesChange.DMS, null);
+                write(DMS_PREFIX + name, body.toString().getBytes(StandardCharsets.UTF_8), DMS, null);
             }
         }
 
@@ -275,11 +299,10 @@ public final class SalesCdcLandingGenerator {
             int record = 0;
             for (SaleRow r : rows) {
                 body.append(dmsFields(r)).append('\n');
-                truth.change(new SalesChange(SalesChange.DMS, "I", r.saleId(), load,
-                        name + ":" + String.format("%010d", ++record), r.image()));
+                changes.add(new PlannedSalesChange(DMS, "I", r.saleId(), load, position(name, ++record), r, null));
             }
             String text = body.toString();
-            write(DMS_PREFIX + name, gzip ? gzip(text) : text.getBytes(StandardCharsets.UTF_8), SalesChange.DMS, null);
+            write(DMS_PREFIX + name, gzip ? gzip(text) : text.getBytes(StandardCharsets.UTF_8), DMS, null);
         }
 
         private String dmsFields(SaleRow r) {
@@ -306,57 +329,60 @@ public final class SalesCdcLandingGenerator {
             List<String> snapshotLines = new ArrayList<>();
             for (SaleRow r : initial) {
                 snapshotLines.add(event("r", null, r, snapshot, 4, true));
-                truth.change(new SalesChange(SalesChange.DEBEZIUM, "I", r.saleId(), snapshot, seq(4), r.image()));
+                changes.add(new PlannedSalesChange(DEBEZIUM, "I", r.saleId(), snapshot, seq(4), r, null));
             }
             writeLines(0, snapshotLines);
 
-            List<TableChange> changes = new ArrayList<>();
-            batches.forEach(changes::addAll);
+            List<TableChange> delivered = new ArrayList<>();
+            batches.forEach(delivered::addAll);
             int firstStale = -1;
-            for (int i = 0; i < changes.size(); i++) {
-                if (changes.get(i).saleId().equals(id(6)) && firstStale < 0) {
+            for (int i = 0; i < delivered.size(); i++) {
+                if (delivered.get(i).saleId().equals(id(6)) && firstStale < 0) {
                     firstStale = i;
                 }
             }
             // Debezium delivers S0006's second update before its first one (out of order)
-            int secondStale = changes.size() - 1;
-            TableChange stale = changes.remove(firstStale);
-            changes.add(secondStale, stale);
+            int secondStale = delivered.size() - 1;
+            TableChange stale = delivered.remove(firstStale);
+            delivered.add(secondStale, stale);
 
             List<String> lines = new ArrayList<>();
             List<String> valid = new ArrayList<>();
-            for (TableChange c : changes) {
+            for (TableChange c : delivered) {
                 SaleRow before = c.op().equals("D") ? new SaleRow(c.before().saleId(), null, null, 0, 0, null, null, null, null)
                         : c.before();
                 String line = event(c.op().equals("I") ? "c" : c.op().toLowerCase(), before, c.after(), c.commit(),
                         c.binlogPos(), false);
                 lines.add(line);
                 valid.add(line);
-                SalesImage image = c.op().equals("D") ? new SalesImage(null, null, null, null, null, null, null, null)
-                        : c.after().image();
-                truth.change(new SalesChange(SalesChange.DEBEZIUM, c.op(), c.saleId(), c.commit(), seq(c.binlogPos()), image));
+                changes.add(debeziumChange(c, null));
                 if (c.op().equals("D")) {
                     lines.add("null");
-                    truth.control();
+                    tombstones++;
                 }
                 if (lines.size() == 3) {
                     lines.add("{\"before\":null,\"after\":null,\"source\":{\"connector\":\"mysql\",\"ts_ms\":"
                             + c.commit().toEpochMilli() + "},\"op\":\"t\",\"ts_ms\":" + c.commit().toEpochMilli() + "}");
-                    truth.quarantine(SalesChange.DEBEZIUM, ReasonCode.UNKNOWN_RECORD_TYPE);
+                    quarantined.add(new PlannedSalesQuarantine(DEBEZIUM, lines.get(lines.size() - 1),
+                            ReasonCode.UNKNOWN_RECORD_TYPE));
                     lines.add(event("u", initial.get(7), initial.get(7), c.commit(), 999_999, false)
                             .replace("\"price\":\"" + initial.get(7).priceText() + "\"", "\"price\":\"AQI=\""));
-                    truth.quarantine(SalesChange.DEBEZIUM, ReasonCode.SCHEMA_MISMATCH);
+                    quarantined.add(new PlannedSalesQuarantine(DEBEZIUM, lines.get(lines.size() - 1),
+                            ReasonCode.SCHEMA_MISMATCH));
                 }
             }
             writeLines(snapshotLines.size(), lines);
             List<String> redelivered = valid.subList(valid.size() - 3, valid.size());
             writeLines(snapshotLines.size() + lines.size() - 3, redelivered);
-            for (int i = changes.size() - 3; i < changes.size(); i++) {
-                TableChange c = changes.get(i);
-                SalesImage image = c.op().equals("D") ? new SalesImage(null, null, null, null, null, null, null, null)
-                        : c.after().image();
-                truth.change(new SalesChange(SalesChange.DEBEZIUM, c.op(), c.saleId(), c.commit(), seq(c.binlogPos()), image));
+            for (TableChange c : delivered.subList(delivered.size() - 3, delivered.size())) {
+                changes.add(debeziumChange(c, seq(c.binlogPos())));
             }
+        }
+
+        /** A change event as planned: a delete's before-image carries the key alone (no image). */
+        private PlannedSalesChange debeziumChange(TableChange c, String duplicateOf) {
+            return new PlannedSalesChange(DEBEZIUM, c.op(), c.saleId(), c.commit(), seq(c.binlogPos()),
+                    c.op().equals("D") ? null : c.after(), duplicateOf);
         }
 
         private String seq(long binlogPos) {
@@ -398,7 +424,7 @@ public final class SalesCdcLandingGenerator {
 
         private void writeLines(long offset, List<String> lines) throws IOException {
             String key = DEBEZIUM_PREFIX + TOPIC + "+0+" + String.format("%010d", offset) + ".json";
-            write(key, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8), SalesChange.DEBEZIUM, null);
+            write(key, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8), DEBEZIUM, null);
         }
 
         // ---------------------------------------------------------------- files

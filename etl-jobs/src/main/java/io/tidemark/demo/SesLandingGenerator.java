@@ -6,23 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Writes a deterministic Firehose landing zone of Amazon SES event publishing records under {@code <landingRoot>/ses/}
- * and returns its ground truth.
+ * and returns what it wrote with its plan (every line, in write order, with the rows it yields or its quarantine
+ * reason).
  *
  * <p>Every object is JSON lines (one SES event per line, '\n' after each, FORMATS.md 4), compressed as one gzip
  * stream (Firehose GZIP), keyed {@code ses/YYYY/MM/DD/HH/<stream>-1-<yyyy-MM-dd-HH-mm-ss>-<uuid>} by arrival time.
@@ -48,9 +42,6 @@ public final class SesLandingGenerator {
     /** Landing prefix of the SES family, relative to the landing root. */
     public static final String FAMILY = "ses";
     private static final int STREAM_VERSION = 1;
-    private static final DateTimeFormatter PARTITION =
-            DateTimeFormatter.ofPattern("'dt='yyyy-MM-dd'/hr='HH").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     private final SesLandingSettings settings;
 
@@ -63,7 +54,7 @@ public final class SesLandingGenerator {
      *
      * @throws IllegalStateException if {@code landingRoot/ses/} already holds files
      */
-    public SesGeneratedLanding generate(Path landingRoot) throws IOException {
+    public SesWritten generate(Path landingRoot) throws IOException {
         LandingFiles.refuseNonEmpty(landingRoot.resolve(FAMILY));
         Run run = new Run(new Random(settings.seed()), landingRoot);
         for (int hour = 0; hour < settings.hours(); hour++) {
@@ -72,7 +63,7 @@ public final class SesLandingGenerator {
                 run.writeObject(hour, object, last);
             }
         }
-        return run.truth();
+        return run.written();
     }
 
     /** The state of one generation run: one Random, consumed in a fixed order. */
@@ -81,12 +72,7 @@ public final class SesLandingGenerator {
         private final Path landingRoot;
         private final SesEventFactory events;
         private final List<SesWrittenObject> written = new ArrayList<>();
-        private final Set<SesRowKey> seen = new LinkedHashSet<>();
-        private final Map<String, Long> quarantined = new HashMap<>();
-        private final Map<String, Long> partitions = new HashMap<>();
-        private final Map<DayEventType, Long> dayTypes = new HashMap<>();
-        private long records;
-        private long duplicates;
+        private final List<SesPlannedRecord> plan = new ArrayList<>();
         private boolean secondOpenWritten;
         private SesPlannedRecord redelivered;
 
@@ -159,7 +145,7 @@ public final class SesLandingGenerator {
                 }
                 rows += line.rows().size();
                 bad += line.quarantine() == null ? 0 : 1;
-                count(line);
+                plan.add(line);
             }
             byte[] body = LandingFiles.gzip(text.toString().getBytes(StandardCharsets.UTF_8));
             String key = GeneratedObjectKey.seeded(FAMILY, arrival, settings.deliveryStream(), STREAM_VERSION, random).render();
@@ -167,30 +153,10 @@ public final class SesLandingGenerator {
             written.add(new SesWrittenObject(key, body.length, lines.size(), rows, bad));
         }
 
-        private void count(SesPlannedRecord line) {
-            records++;
-            if (line.quarantine() != null) {
-                quarantined.merge(line.quarantine().name(), 1L, Long::sum);
-                return;
-            }
-            for (SesRowKey key : line.rows()) {
-                if (!seen.add(key)) {
-                    duplicates++;
-                    continue;
-                }
-                partitions.merge(PARTITION.format(key.eventTime()), 1L, Long::sum);
-                dayTypes.merge(new DayEventType(DATE.format(key.eventTime()), key.eventType()), 1L, Long::sum);
-            }
-        }
-
-        SesGeneratedLanding truth() {
+        SesWritten written() {
             List<SesWrittenObject> objects = new ArrayList<>(written);
             objects.sort(Comparator.comparing(SesWrittenObject::key));
-            List<SesRowKey> keys = new ArrayList<>(seen);
-            keys.sort(Comparator.comparing(SesRowKey::messageId).thenComparing(SesRowKey::eventType)
-                    .thenComparing(SesRowKey::recipient).thenComparing(SesRowKey::eventTime));
-            return new SesGeneratedLanding(landingRoot, settings, objects, records, seen.size(), duplicates,
-                    new TreeMap<>(quarantined), new TreeMap<>(partitions), new TreeMap<>(dayTypes), keys);
+            return new SesWritten(landingRoot, settings, objects, plan);
         }
     }
 }

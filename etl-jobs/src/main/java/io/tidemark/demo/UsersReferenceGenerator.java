@@ -16,7 +16,7 @@ import java.util.TreeSet;
 
 /**
  * Writes two deterministic daily user reference snapshots, {@code reference/users/dt=<day>/users.csv} for the first
- * snapshot date and the day after, and returns their ground truth. Both have a header and CRLF line ends; the first
+ * snapshot date and the day after, and returns what they hold. Both have a header and CRLF line ends; the first
  * is {@code user_id,gender,segment_id}, the second lists the columns as {@code segment_id,user_id,gender} and ends
  * with an extra empty line. Genders are {@code female}, {@code male}, {@code unknown}, some quoted, one user's is
  * {@code "undisclosed, opted out"} (a quoted comma); about one user in ten has an empty segment_id. In the second
@@ -37,7 +37,7 @@ public final class UsersReferenceGenerator {
     /**
      * @throws IllegalStateException if {@code landingRoot/reference/users/} already holds files
      */
-    public GeneratedUsersReference generate(Path landingRoot) throws IOException {
+    public UsersReferenceWritten generate(Path landingRoot) throws IOException {
         LandingFiles.refuseNonEmpty(landingRoot.resolve(FAMILY));
         Random random = new Random(settings.seed());
         LocalDate day1 = settings.firstSnapshot();
@@ -70,8 +70,8 @@ public final class UsersReferenceGenerator {
         LandingFiles.write(landingRoot, key2, csv(second, true, random).getBytes(StandardCharsets.UTF_8));
 
         SortedMap<LocalDate, SortedMap<Long, UserAttributes>> snapshots = new TreeMap<>(Map.of(day1, first, day2, second));
-        return new GeneratedUsersReference(landingRoot, settings, List.of(key1, key2), snapshots, changed,
-                new TreeSet<>(List.of(newUser)), dimUser(snapshots), 0, new TreeMap<>());
+        return new UsersReferenceWritten(landingRoot, settings, List.of(key1, key2), snapshots, changed,
+                new TreeSet<>(List.of(newUser)));
     }
 
     private static Integer segment(Random random) {
@@ -96,25 +96,5 @@ public final class UsersReferenceGenerator {
             out.append("\r\n");
         }
         return out.toString();
-    }
-
-    private static List<UserVersion> dimUser(SortedMap<LocalDate, SortedMap<Long, UserAttributes>> snapshots) {
-        SortedMap<Long, List<Map.Entry<LocalDate, UserAttributes>>> changes = new TreeMap<>();
-        snapshots.forEach((date, users) -> users.forEach((id, attributes) -> {
-            List<Map.Entry<LocalDate, UserAttributes>> versions = changes.computeIfAbsent(id, k -> new ArrayList<>());
-            if (versions.isEmpty() || !versions.get(versions.size() - 1).getValue().equals(attributes)) {
-                versions.add(Map.entry(date, attributes));
-            }
-        }));
-        List<UserVersion> result = new ArrayList<>();
-        changes.forEach((id, versions) -> {
-            for (int i = 0; i < versions.size(); i++) {
-                boolean current = i == versions.size() - 1;
-                UserAttributes a = versions.get(i).getValue();
-                result.add(new UserVersion(id, a.gender(), a.segmentId(), versions.get(i).getKey(),
-                        current ? null : versions.get(i + 1).getKey(), current));
-            }
-        });
-        return result;
     }
 }

@@ -1,11 +1,12 @@
 package io.tidemark.sources.cdc;
 
-import static io.tidemark.sources.cdc.ChangeSink.ts;
+import static io.tidemark.sources.cdc.ChangeSinks.ts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.config.AuroraSalesSourceSpec;
 import io.tidemark.landing.ReasonCode;
 import io.tidemark.sources.LandedObject;
+import io.tidemark.testing.CollectingSink;
 import io.tidemark.testing.Compress;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -31,12 +32,12 @@ class AuroraSalesCsvParserTest {
         return new LandedObject("s3://landing/" + key, key, arrival, null, LocalDate.parse("2026-11-24"));
     }
 
-    private ChangeSink parse(String key, byte[] bytes) throws IOException {
+    private CollectingSink parse(String key, byte[] bytes) throws IOException {
         return parse(object(key, ARRIVAL), bytes);
     }
 
-    private ChangeSink parse(LandedObject object, byte[] bytes) throws IOException {
-        ChangeSink sink = new ChangeSink();
+    private CollectingSink parse(LandedObject object, byte[] bytes) throws IOException {
+        CollectingSink sink = ChangeSinks.create();
         parser.parse(object, new ByteArrayInputStream(bytes), sink);
         return sink;
     }
@@ -44,12 +45,12 @@ class AuroraSalesCsvParserTest {
     @Test
     void readsCrlfBlankLinesAndMissingFinalNewlineIntoInsertRows() throws IOException {
         String body = LINE1 + "\r\n\r\n" + LINE2 + "\n\n" + LINE3;
-        ChangeSink sink = parse("aurora-sales/2026/11/24/11/sales-1-2026-11-24-11-00-00-a", Compress.utf8(body));
+        CollectingSink sink = parse("aurora-sales/2026/11/24/11/sales-1-2026-11-24-11-00-00-a", Compress.utf8(body));
 
         assertThat(sink.quarantined).isEmpty();
         assertThat(sink.rows).hasSize(3);
-        assertThat(sink.offsets).containsExactly(0L, 1L, 2L);
-        Object[] first = sink.rows.get(0);
+        assertThat(sink.offsets()).containsExactly(0L, 1L, 2L);
+        Object[] first = sink.rows.get(0).values();
         String saleId = DigestUtils.sha256Hex(LINE1.getBytes(StandardCharsets.UTF_8));
         assertThat(Arrays.asList(first).subList(1, 14)).containsExactly("aurora", "I", saleId,
                 ts("2026-11-24T11:00:00Z"), "aurora-sales/2026/11/24/11/sales-1-2026-11-24-11-00-00-a:0000000001",
@@ -58,31 +59,31 @@ class AuroraSalesCsvParserTest {
         assertThat(sink.get(1, "referral")).isEqualTo("");
         assertThat(sink.get(1, "price")).isEqualTo(12.5);
         assertThat(sink.get(2, "price")).isEqualTo(0.1);
-        assertThat(sink.eventTimes).as("the trigger fired when the object's records arrived").containsOnly(ARRIVAL);
+        assertThat(sink.eventTimes()).as("the trigger fired when the object's records arrived").containsOnly(ARRIVAL);
     }
 
     @Test
     void aBackDatedSaleChangesWhenItsObjectArrivedAndKeepsItsOrderDate() throws IOException {
         // issue 10 item 1: a historical sale loaded through the trigger is a change of today, ordered months ago
         String line = "I-2001,Garden,50.00,3,2026-02-14 09:30:00,WA,Standard,Direct";
-        ChangeSink sink = parse("aurora-sales/2026/11/24/11/a", Compress.utf8(line + "\n"));
+        CollectingSink sink = parse("aurora-sales/2026/11/24/11/a", Compress.utf8(line + "\n"));
 
         assertThat(sink.get(0, "change_ts")).isEqualTo(ts("2026-11-24T11:00:00Z"));
         assertThat(sink.get(0, "order_date")).isEqualTo(ts("2026-02-14T09:30:00Z"));
-        assertThat(sink.eventTimes).containsExactly(ARRIVAL);
+        assertThat(sink.eventTimes()).containsExactly(ARRIVAL);
     }
 
     @Test
     void anObjectOutsideTheFirehoseLayoutChangesAtTheStartOfItsWindowDate() throws IOException {
-        ChangeSink sink = parse(object("aurora-sales/manual/a.csv", null), Compress.utf8(LINE1 + "\n"));
+        CollectingSink sink = parse(object("aurora-sales/manual/a.csv", null), Compress.utf8(LINE1 + "\n"));
         assertThat(sink.get(0, "change_ts")).isEqualTo(ts("2026-11-24T00:00:00Z"));
     }
 
     @Test
     void gzipAndPlainGiveTheSameRowsAndARedeliveryTheSameKeys() throws IOException {
         String body = LINE1 + "\n" + LINE2 + "\n";
-        ChangeSink plain = parse("aurora-sales/2026/11/24/11/a", Compress.utf8(body));
-        ChangeSink gzip = parse(object("aurora-sales/2026/11/24/12/b", ARRIVAL.plusSeconds(3617)), Compress.gzip(body));
+        CollectingSink plain = parse("aurora-sales/2026/11/24/11/a", Compress.utf8(body));
+        CollectingSink gzip = parse(object("aurora-sales/2026/11/24/12/b", ARRIVAL.plusSeconds(3617)), Compress.gzip(body));
 
         assertThat(gzip.column("change_key")).containsExactlyElementsOf(plain.column("change_key"));
         assertThat(gzip.column("sale_id")).containsExactlyElementsOf(plain.column("sale_id"));
@@ -93,7 +94,7 @@ class AuroraSalesCsvParserTest {
 
     @Test
     void identicalSalesCollapseIntoOneKey() throws IOException {
-        ChangeSink sink = parse("aurora-sales/2026/11/24/11/a", Compress.utf8(LINE1 + "\n" + LINE1 + "\n"));
+        CollectingSink sink = parse("aurora-sales/2026/11/24/11/a", Compress.utf8(LINE1 + "\n" + LINE1 + "\n"));
         assertThat(sink.rows).hasSize(2);
         assertThat(sink.get(0, "change_key")).isEqualTo(sink.get(1, "change_key"));
     }
@@ -109,7 +110,7 @@ class AuroraSalesCsvParserTest {
                 "I-6,Books,12.5,1,,NY,Standard,Google",
                 "I-7,Books,12.5,1,24/11/2026 10:00,NY,Standard,Google",
                 LINE1);
-        ChangeSink sink = parse("aurora-sales/2026/11/24/11/a", Compress.utf8(body));
+        CollectingSink sink = parse("aurora-sales/2026/11/24/11/a", Compress.utf8(body));
 
         assertThat(sink.rows).hasSize(1);
         assertThat(sink.get(0, "item_id")).isEqualTo("I-1001");
@@ -132,10 +133,10 @@ class AuroraSalesCsvParserTest {
                     .append(i % 7).append('\n');
         }
         byte[] gz = Compress.gzip(body.toString());
-        ChangeSink sink = parse("aurora-sales/2026/11/24/11/a", Arrays.copyOf(gz, gz.length / 2));
+        CollectingSink sink = parse("aurora-sales/2026/11/24/11/a", Arrays.copyOf(gz, gz.length / 2));
 
         assertThat(sink.rows).isNotEmpty().hasSizeLessThan(2000);
-        assertThat(sink.reasons()).isEqualTo(Map.of(ReasonCode.TRUNCATED_OBJECT, 1L));
+        assertThat(sink.reasonCounts()).isEqualTo(Map.of(ReasonCode.TRUNCATED_OBJECT, 1L));
         int n = sink.rows.size();
         assertThat(sink.get(n - 1, "price")).isEqualTo((n - 1) + 0.25);
         assertThat(sink.get(n - 1, "referral")).isEqualTo("G" + ((n - 1) % 7));
@@ -145,12 +146,12 @@ class AuroraSalesCsvParserTest {
     void aLineOverTheLimitIsOversizedAndItsNeighboursAreRead() throws IOException {
         AuroraSalesCsvParser small = new AuroraSalesCsvParser(new AuroraSalesSourceSpec(1024));
         String huge = "I-9,Books,1,1,2026-11-24 10:00:00,NY,Standard," + "x".repeat(3 << 20);
-        ChangeSink sink = new ChangeSink();
+        CollectingSink sink = ChangeSinks.create();
         small.parse(object("aurora-sales/2026/11/24/11/a", ARRIVAL),
                 new ByteArrayInputStream(Compress.gzip(LINE1 + "\n" + huge + "\n" + LINE2 + "\n")), sink);
 
         assertThat(sink.column("item_id")).containsExactly("I-1001", "I-1002");
-        assertThat(sink.offsets).containsExactly(0L, 2L);
+        assertThat(sink.offsets()).containsExactly(0L, 2L);
         assertThat(sink.quarantined).singleElement().satisfies(q -> {
             assertThat(q.reason()).isEqualTo(ReasonCode.OVERSIZED_RECORD);
             assertThat(q.offset()).isEqualTo(1L);
@@ -167,7 +168,7 @@ class AuroraSalesCsvParserTest {
 
     @Test
     void emptyObjectGivesNothing() throws IOException {
-        ChangeSink sink = parse("aurora-sales/2026/11/24/11/a", new byte[0]);
+        CollectingSink sink = parse("aurora-sales/2026/11/24/11/a", new byte[0]);
         assertThat(sink.rows).isEmpty();
         assertThat(sink.quarantined).isEmpty();
         assertThat(parser.datasets()).isEqualTo(List.of("sales_changes"));

@@ -1,6 +1,6 @@
 package io.tidemark.sources.cdc;
 
-import static io.tidemark.sources.cdc.ChangeSink.ts;
+import static io.tidemark.sources.cdc.ChangeSinks.ts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import io.tidemark.config.DebeziumSourceSpec;
 import io.tidemark.landing.ReasonCode;
 import io.tidemark.sources.LandedObject;
+import io.tidemark.testing.CollectingSink;
 import io.tidemark.testing.Samples;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,8 +33,8 @@ class DebeziumParserTest {
             + "\"quantity\":3,\"order_date\":1763990000000,\"destination_state\":\"NY\",\"shipping_type\":\"Standard\","
             + "\"referral\":null}";
 
-    private static ChangeSink parse(DebeziumSourceSpec spec, String... documents) throws IOException {
-        ChangeSink sink = new ChangeSink();
+    private static CollectingSink parse(DebeziumSourceSpec spec, String... documents) throws IOException {
+        CollectingSink sink = ChangeSinks.create();
         DebeziumParser parser = new DebeziumParser(spec);
         for (int i = 0; i < documents.length; i++) {
             parser.parse(documents[i] == null ? null : JSON.readTree(documents[i]), documents[i], i, OBJECT, sink);
@@ -41,13 +42,13 @@ class DebeziumParserTest {
         return sink;
     }
 
-    private static ChangeSink parse(String... documents) throws IOException {
+    private static CollectingSink parse(String... documents) throws IOException {
         return parse(DebeziumSourceSpec.defaults(), documents);
     }
 
     @Test
     void opsMapToIUDWithMysqlPositionsAndSourceTime() throws IOException {
-        ChangeSink sink = parse(
+        CollectingSink sink = parse(
                 "{\"before\":null,\"after\":" + ROW + "," + SOURCE_MYSQL + ",\"op\":\"c\",\"ts_ms\":1764000000500}",
                 "{\"before\":null,\"after\":" + ROW + "," + SOURCE_MYSQL + ",\"op\":\"r\",\"ts_ms\":1764000000500}",
                 "{\"before\":" + ROW + ",\"after\":" + ROW.replace("12.5", "\"13.75\"") + "," + SOURCE_MYSQL
@@ -57,11 +58,11 @@ class DebeziumParserTest {
 
         assertThat(sink.quarantined).isEmpty();
         assertThat(sink.column("op")).containsExactly("I", "I", "U", "D");
-        assertThat(Arrays.asList(sink.rows.get(0)).subList(1, 14)).containsExactly("debezium", "I", "42",
+        assertThat(Arrays.asList(sink.rows.get(0).values()).subList(1, 14)).containsExactly("debezium", "I", "42",
                 ts("2025-11-24T16:00:00Z"), "mysql:mysql-bin.000004:00000000000000001577:0000000001", "I-42", "Books",
                 12.5, 3, Timestamp.from(java.time.Instant.ofEpochMilli(1763990000000L)), "NY", "Standard", null);
         assertThat(sink.get(2, "price")).isEqualTo(13.75);
-        assertThat(Arrays.asList(sink.rows.get(3)).subList(6, 14)).containsOnlyNulls();
+        assertThat(Arrays.asList(sink.rows.get(3).values()).subList(6, 14)).containsOnlyNulls();
         assertThat(sink.get(3, "source_seq")).isEqualTo("mysql:mysql-bin.000004:00000000000000002011:0000000001");
         assertThat(sink.get(0, "change_key")).isEqualTo(sink.get(1, "change_key"))
                 .as("a snapshot read of the same position is the same change");
@@ -70,9 +71,9 @@ class DebeziumParserTest {
 
     @Test
     void tombstonesAreControlTraffic() throws IOException {
-        ChangeSink sink = parse(new String[] {null, "null", "{}", "{\"schema\":null,\"payload\":null}",
+        CollectingSink sink = parse(new String[] {null, "null", "{}", "{\"schema\":null,\"payload\":null}",
                 "{\"schema\":{\"type\":\"struct\"},\"payload\":{}}"});
-        ChangeSink missing = new ChangeSink();
+        CollectingSink missing = ChangeSinks.create();
         new DebeziumParser(DebeziumSourceSpec.defaults()).parse(NullNode.getInstance(), "", 0, OBJECT, missing);
         assertThat(sink.controls).isEqualTo(5);
         assertThat(missing.controls).isEqualTo(1);
@@ -86,7 +87,7 @@ class DebeziumParserTest {
                 + "{\"type\":\"int64\",\"field\":\"sale_id\"},"
                 + "{\"type\":\"bytes\",\"name\":\"org.apache.kafka.connect.data.Decimal\",\"parameters\":{\"scale\":\"2\"},\"field\":\"price\"},"
                 + "{\"type\":\"int32\",\"name\":\"io.debezium.time.Date\",\"field\":\"order_date\"}]}]}";
-        ChangeSink sink = parse(
+        CollectingSink sink = parse(
                 "{\"schema\":" + schema + ",\"payload\":{\"after\":{\"sale_id\":1,\"price\":\"BOI=\",\"order_date\":20416},"
                         + "\"source\":{\"ts_ms\":1764000000000},\"op\":\"c\"}}",
                 "{\"after\":{\"sale_id\":2,\"price\":\"12.50\"},\"source\":{\"ts_ms\":1764000000000},\"op\":\"c\"}",
@@ -101,7 +102,7 @@ class DebeziumParserTest {
         assertThat(sink.column("price")).containsExactly(12.5, 12.5, 12.7);
         assertThat(sink.get(0, "order_date")).isEqualTo(Timestamp.from(
                 LocalDate.ofEpochDay(20416).atStartOfDay(ZoneOffset.UTC).toInstant()));
-        assertThat(sink.reasons()).isEqualTo(Map.of(ReasonCode.SCHEMA_MISMATCH, 3L));
+        assertThat(sink.reasonCounts()).isEqualTo(Map.of(ReasonCode.SCHEMA_MISMATCH, 3L));
         assertThat(sink.quarantined.get(0).detail()).contains("'BOI='", "schema");
         assertThat(sink.quarantined.get(1).detail()).contains("no scale");
         assertThat(sink.quarantined).extracting(q -> q.offset()).containsExactly(3L, 4L, 5L);
@@ -116,17 +117,17 @@ class DebeziumParserTest {
             docs[i] = "{\"after\":{\"sale_id\":" + i + ",\"order_date\":" + values[i]
                     + "},\"source\":{\"ts_ms\":1764000000000},\"op\":\"c\"}";
         }
-        ChangeSink sink = parse(docs);
+        CollectingSink sink = parse(docs);
         assertThat(sink.column("order_date")).containsExactly(ts("2025-11-24T00:00:00Z"), ts("2025-11-24T13:13:20.123Z"),
                 ts("2025-11-24T13:13:20.123456Z"), ts("2025-11-24T13:13:20.123456Z"), ts("2025-11-24T13:13:20Z"),
                 ts("2025-11-24T00:00:00Z"));
-        assertThat(sink.reasons()).isEqualTo(Map.of(ReasonCode.BAD_TIMESTAMP, 2L));
+        assertThat(sink.reasonCounts()).isEqualTo(Map.of(ReasonCode.BAD_TIMESTAMP, 2L));
     }
 
     @Test
     void badEventsAreQuarantinedWithTheRawText() throws IOException {
         String truncate = "{\"before\":null,\"after\":null,\"source\":{\"ts_ms\":1764000000000},\"op\":\"t\"}";
-        ChangeSink sink = parse(truncate,
+        CollectingSink sink = parse(truncate,
                 "{\"after\":{\"item_id\":\"x\"},\"source\":{\"ts_ms\":1764000000000},\"op\":\"c\"}",
                 "{\"before\":null,\"after\":null,\"source\":{\"ts_ms\":1764000000000},\"op\":\"d\"}",
                 "{\"after\":{\"sale_id\":1},\"source\":{\"ts_ms\":0},\"op\":\"c\"}",
@@ -144,7 +145,7 @@ class DebeziumParserTest {
     @Test
     void primaryKeyChangeFlowsThroughAsDeleteAndCreateAndPostgresLsnOrders() throws IOException {
         String pg = "\"source\":{\"connector\":\"postgresql\",\"ts_ms\":1764000000000,\"lsn\":24023168}";
-        ChangeSink sink = parse(
+        CollectingSink sink = parse(
                 "{\"before\":{\"sale_id\":7},\"after\":null," + pg + ",\"op\":\"d\"}",
                 "{\"before\":null,\"after\":{\"sale_id\":8,\"price\":1}," + pg.replace("24023168", "24023200") + ",\"op\":\"c\"}",
                 "{\"after\":{\"sale_id\":9},\"ts_ms\":1764000000999,\"op\":\"c\"}");
@@ -160,30 +161,30 @@ class DebeziumParserTest {
         DebeziumSourceSpec spec = new DebeziumSourceSpec("_id", Map.of("_char", "item_id", "_varchar", "category",
                 "_numeric", "price", "_int", "quantity", "_datetime6", "order_date", "_enum", "destination_state",
                 "_tinytext", "shipping_type", "_text", "referral"));
-        ChangeSink sink = parse(spec, sampleLines("paimon_mysql_alltype_schema_payload.txt").toArray(String[]::new));
+        CollectingSink sink = parse(spec, sampleLines("paimon_mysql_alltype_schema_payload.txt").toArray(String[]::new));
         assertThat(sink.quarantined).isEmpty();
-        assertThat(Arrays.asList(sink.rows.get(0)).subList(1, 14)).containsExactly("debezium", "I", "1",
+        assertThat(Arrays.asList(sink.rows.get(0).values()).subList(1, 14)).containsExactly("debezium", "I", "1",
                 ts("2024-01-25T07:18:06.275Z"), "ts:00000001706167086275", "Paimon", "Apache Paimon", 12345.11, 1000000,
                 ts("2023-03-23T14:30:05.123456Z"), "value1", "Apache Paimon MySQL TINYTEXT Test Data",
                 "Apache Paimon MySQL Test Data");
 
         DebeziumSourceSpec dates = new DebeziumSourceSpec("_id", Map.of("_date", "order_date", "pt", "price"));
-        ChangeSink byDate = parse(dates, sampleLines("paimon_mysql_alltype_schema_payload.txt").toArray(String[]::new));
+        CollectingSink byDate = parse(dates, sampleLines("paimon_mysql_alltype_schema_payload.txt").toArray(String[]::new));
         assertThat(byDate.get(0, "order_date")).isEqualTo(ts("2023-03-23T00:00:00Z"));
         assertThat(byDate.get(0, "price")).isEqualTo(1.1);
 
         DebeziumSourceSpec zoned = new DebeziumSourceSpec("_id", Map.of("_timestamp", "order_date", "_bit", "price"));
-        ChangeSink bits = parse(zoned, sampleLines("paimon_mysql_alltype_schema_payload.txt").toArray(String[]::new));
-        assertThat(bits.reasons()).isEqualTo(Map.of(ReasonCode.SCHEMA_MISMATCH, 1L));
+        CollectingSink bits = parse(zoned, sampleLines("paimon_mysql_alltype_schema_payload.txt").toArray(String[]::new));
+        assertThat(bits.reasonCounts()).isEqualTo(Map.of(ReasonCode.SCHEMA_MISMATCH, 1L));
     }
 
     @Test
     void deleteSampleWithNullSchema() throws IOException {
         DebeziumSourceSpec spec = new DebeziumSourceSpec("id", Map.of("name", "category", "weight", "price",
                 "description", "referral"));
-        ChangeSink sink = parse(spec, sampleLines("paimon_schema_null_with_delete.txt").toArray(String[]::new));
+        CollectingSink sink = parse(spec, sampleLines("paimon_schema_null_with_delete.txt").toArray(String[]::new));
         assertThat(sink.quarantined).isEmpty();
-        assertThat(Arrays.asList(sink.rows.get(0)).subList(1, 14)).containsExactly("debezium", "D", "101",
+        assertThat(Arrays.asList(sink.rows.get(0).values()).subList(1, 14)).containsExactly("debezium", "D", "101",
                 ts("2020-08-06T03:34:43Z"), "ts:00000001596684883000", null, "scooter", 3.14, null, null, null, null,
                 "Small 2-wheel scooter");
     }
@@ -191,7 +192,7 @@ class DebeziumParserTest {
     @Test
     void fourBareCreateSamples() throws IOException {
         DebeziumSourceSpec spec = new DebeziumSourceSpec("id", Map.of("name", "category", "weight", "price"));
-        ChangeSink sink = parse(spec, sampleLines("paimon_database_include_topic0.txt").toArray(String[]::new));
+        CollectingSink sink = parse(spec, sampleLines("paimon_database_include_topic0.txt").toArray(String[]::new));
         assertThat(sink.quarantined).isEmpty();
         assertThat(sink.column("sale_id")).containsExactly("101", "102", "103", "104");
         assertThat(sink.column("op")).containsOnly("I");
@@ -202,7 +203,7 @@ class DebeziumParserTest {
 
     @Test
     void aPayloadEnvelopeWithoutSchemaKeyIsUnwrapped() throws IOException {
-        ChangeSink sink = parse("{\"payload\":{\"after\":{\"sale_id\":\"A-1\",\"quantity\":\"4\"},"
+        CollectingSink sink = parse("{\"payload\":{\"after\":{\"sale_id\":\"A-1\",\"quantity\":\"4\"},"
                 + "\"source\":{\"ts_ms\":1764000000000},\"op\":\"c\"}}");
         assertThat(sink.quarantined).isEmpty();
         assertThat(sink.column("sale_id")).containsExactly("A-1");

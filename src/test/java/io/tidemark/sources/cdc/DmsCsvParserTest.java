@@ -1,6 +1,6 @@
 package io.tidemark.sources.cdc;
 
-import static io.tidemark.sources.cdc.ChangeSink.ts;
+import static io.tidemark.sources.cdc.ChangeSinks.ts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +8,7 @@ import io.tidemark.config.ConfigException;
 import io.tidemark.config.DmsSourceSpec;
 import io.tidemark.landing.ReasonCode;
 import io.tidemark.sources.LandedObject;
+import io.tidemark.testing.CollectingSink;
 import io.tidemark.testing.Samples;
 import io.tidemark.testing.Compress;
 import java.io.ByteArrayInputStream;
@@ -29,8 +30,8 @@ class DmsCsvParserTest {
         return new LandedObject("s3://landing/" + key, key, null, null, LocalDate.parse("2026-11-24"));
     }
 
-    private static ChangeSink parse(DmsSourceSpec spec, String key, byte[] bytes) throws IOException {
-        ChangeSink sink = new ChangeSink();
+    private static CollectingSink parse(DmsSourceSpec spec, String key, byte[] bytes) throws IOException {
+        CollectingSink sink = ChangeSinks.create();
         new DmsCsvParser(spec).parse(object(key), new ByteArrayInputStream(bytes), sink);
         return sink;
     }
@@ -39,13 +40,13 @@ class DmsCsvParserTest {
     void fullLoadRowsAreInsertsAtTheWindowDate() throws IOException {
         String body = "S1,I-1,Books,12.50,1,2026-11-23 09:00:00,NY,Standard,Google\n"
                 + "S2,I-2,Toys,NULL,NULL,NULL,NULL,NULL,NULL\n";
-        ChangeSink sink = parse(DmsSourceSpec.defaults(), PREFIX + "LOAD0000000A.csv", Compress.utf8(body));
+        CollectingSink sink = parse(DmsSourceSpec.defaults(), PREFIX + "LOAD0000000A.csv", Compress.utf8(body));
 
         assertThat(sink.quarantined).isEmpty();
-        assertThat(Arrays.asList(sink.rows.get(0)).subList(1, 14)).containsExactly("dms", "I", "S1",
+        assertThat(Arrays.asList(sink.rows.get(0).values()).subList(1, 14)).containsExactly("dms", "I", "S1",
                 ts("2026-11-24T00:00:00Z"), "LOAD0000000A.csv:0000000001", "I-1", "Books", 12.5, 1,
                 ts("2026-11-23T09:00:00Z"), "NY", "Standard", "Google");
-        assertThat(Arrays.asList(sink.rows.get(1)).subList(6, 14)).containsExactly("I-2", "Toys", null, null, null,
+        assertThat(Arrays.asList(sink.rows.get(1).values()).subList(6, 14)).containsExactly("I-2", "Toys", null, null, null,
                 null, null, null);
     }
 
@@ -56,7 +57,7 @@ class DmsCsvParserTest {
                 + "\r\n"
                 + "D,S2,I-2,Toys,NULL,NULL,NULL,NULL,NULL,NULL\r\n"
                 + "I,S2,I-2,Toys,7.5,1,2026-11-24 10:15:00,WA,Standard,";
-        ChangeSink sink = parse(DmsSourceSpec.defaults(), PREFIX + "20261124-101530123.csv", Compress.utf8(body));
+        CollectingSink sink = parse(DmsSourceSpec.defaults(), PREFIX + "20261124-101530123.csv", Compress.utf8(body));
 
         assertThat(sink.quarantined).isEmpty();
         assertThat(sink.column("op")).containsExactly("I", "U", "D", "I");
@@ -78,8 +79,8 @@ class DmsCsvParserTest {
     @Test
     void aRedeliveredFileGivesTheSameKeysAndGzipIsDetectedByMagic() throws IOException {
         String body = "I,S1,I-1,Books,1,1,2026-11-24 10:00:00,NY,Standard,G\nD,S1,I-1,Books,1,1,2026-11-24 10:00:00,NY,Standard,G\n";
-        ChangeSink plain = parse(DmsSourceSpec.defaults(), PREFIX + "20261124-1015300000.csv", Compress.utf8(body));
-        ChangeSink again = parse(DmsSourceSpec.defaults(), "dms/other/public/sales/20261124-1015300000.csv",
+        CollectingSink plain = parse(DmsSourceSpec.defaults(), PREFIX + "20261124-1015300000.csv", Compress.utf8(body));
+        CollectingSink again = parse(DmsSourceSpec.defaults(), "dms/other/public/sales/20261124-1015300000.csv",
                 Compress.gzip(body));
         assertThat(again.column("change_key")).containsExactlyElementsOf(plain.column("change_key"));
         assertThat(plain.column("change_key")).doesNotHaveDuplicates();
@@ -99,7 +100,7 @@ class DmsCsvParserTest {
                 "U,S1,I-1,\"Books\"x,1,1,2026-11-24 10:00:00,NY,Standard,G",          // text after closing quote
                 "U,S9,I-9,Books,1,1,2026-11-24 10:00:00,NY,Standard,G",
                 "U,S1,I-1,\"Books,1,1,2026-11-24 10:00:00,NY,Standard,G");            // quote never closed
-        ChangeSink sink = parse(DmsSourceSpec.defaults(), PREFIX + "20261124-101530123.csv", Compress.utf8(body));
+        CollectingSink sink = parse(DmsSourceSpec.defaults(), PREFIX + "20261124-101530123.csv", Compress.utf8(body));
 
         assertThat(sink.column("sale_id")).containsExactly("S9");
         assertThat(sink.quarantined).extracting(q -> q.reason()).containsExactly(ReasonCode.MALFORMED_CSV,
@@ -118,7 +119,7 @@ class DmsCsvParserTest {
                 "order_date", "destination_state", "shipping_type", "referral"), true, "dms_ts", null, true);
         String load = "Op,dms_ts,sale_id,item_id,category,price,quantity,order_date,destination_state,shipping_type,referral\n"
                 + "I,2026-11-24 09:00:00.000000,S1,I-1,Books,1,1,2026-11-24 08:00:00,NY,Standard,G\n";
-        ChangeSink full = parse(spec, PREFIX + "LOAD00000001.csv", Compress.utf8(load));
+        CollectingSink full = parse(spec, PREFIX + "LOAD00000001.csv", Compress.utf8(load));
         assertThat(full.quarantined).isEmpty();
         assertThat(full.column("change_ts")).containsExactly(ts("2026-11-24T09:00:00Z"));
         assertThat(full.column("source_seq")).containsExactly("LOAD00000001.csv:0000000002");
@@ -126,16 +127,16 @@ class DmsCsvParserTest {
         String cdc = "Op,dms_ts,sale_id,item_id,category,price,quantity,order_date,destination_state,shipping_type,referral\n"
                 + "U,2026-11-24 10:12:03.441210,S1,I-1,Books,2,1,2026-11-24 08:00:00,NY,Standard,G\n"
                 + "D,NULL,S1,I-1,Books,2,1,2026-11-24 08:00:00,NY,Standard,G\n";
-        ChangeSink changes = parse(spec, PREFIX + "20261124-1015300000.csv", Compress.utf8(cdc));
+        CollectingSink changes = parse(spec, PREFIX + "20261124-1015300000.csv", Compress.utf8(cdc));
         assertThat(changes.column("change_ts")).containsExactly(ts("2026-11-24T10:12:03.441210Z"));
-        assertThat(changes.reasons()).isEqualTo(Map.of(ReasonCode.BAD_TIMESTAMP, 1L));
+        assertThat(changes.reasonCounts()).isEqualTo(Map.of(ReasonCode.BAD_TIMESTAMP, 1L));
     }
 
     @Test
     void aQuotedCrlfStaysInsideTheFieldAndALoneCrEndsARecord() throws IOException {
         String body = "I,S1,I-1,Books,1,1,2026-11-24 10:00:00,NY,Standard,\"a\r\nb\"\r"
                 + "I,S2,I-2,Books,1,1,2026-11-24 10:00:00,NY,Standard,c";
-        ChangeSink sink = parse(DmsSourceSpec.defaults(), PREFIX + "20261124-101530.csv", Compress.utf8(body));
+        CollectingSink sink = parse(DmsSourceSpec.defaults(), PREFIX + "20261124-101530.csv", Compress.utf8(body));
         assertThat(sink.quarantined).isEmpty();
         assertThat(sink.column("referral")).containsExactly("a\r\nb", "c");
         assertThat(sink.column("change_ts")).containsOnly(ts("2026-11-24T10:15:30Z"));
@@ -148,7 +149,7 @@ class DmsCsvParserTest {
         String body = "S1,I-1,Books,1,1,2026-11-24 10:00:00,NY,Standard,G\n" + big.substring(2)
                 + "S3,I-3,Books,1,1,2026-11-24 10:00:00,NY,Standard,G\n";
         assertThat(big.length()).isGreaterThan(5_000_000);
-        ChangeSink sink = parse(spec, PREFIX + "LOAD00000001.csv.gz", Compress.gzip(body));
+        CollectingSink sink = parse(spec, PREFIX + "LOAD00000001.csv.gz", Compress.gzip(body));
 
         assertThat(sink.column("sale_id")).containsExactly("S1", "S3");
         assertThat(sink.column("source_seq")).containsExactly("LOAD00000001.csv.gz:0000000001",
@@ -165,7 +166,7 @@ class DmsCsvParserTest {
     void aQuotedNewlineStaysInsideItsField() throws IOException {
         String body = "S1,I-1,\"Books\nand more\",1,1,2026-11-24 10:00:00,NY,Standard,G\n"
                 + "S2,I-2,Toys,1,1,2026-11-24 10:00:00,NY,Standard,G\n";
-        ChangeSink sink = parse(DmsSourceSpec.defaults(), PREFIX + "LOAD00000001.csv", Compress.utf8(body));
+        CollectingSink sink = parse(DmsSourceSpec.defaults(), PREFIX + "LOAD00000001.csv", Compress.utf8(body));
         assertThat(sink.quarantined).isEmpty();
         assertThat(sink.column("category")).containsExactly("Books\nand more", "Toys");
         assertThat(sink.column("source_seq")).containsExactly("LOAD00000001.csv:0000000001", "LOAD00000001.csv:0000000002");
@@ -179,7 +180,7 @@ class DmsCsvParserTest {
                     .append("\",1,1,2026-11-24 10:00:00,NY,Standard,G").append(i % 7).append('\n');
         }
         byte[] gz = Compress.gzip(body.toString());
-        ChangeSink sink = parse(DmsSourceSpec.defaults(), PREFIX + "LOAD00000001.csv.gz", Arrays.copyOf(gz, gz.length / 2));
+        CollectingSink sink = parse(DmsSourceSpec.defaults(), PREFIX + "LOAD00000001.csv.gz", Arrays.copyOf(gz, gz.length / 2));
 
         int n = sink.rows.size();
         assertThat(n).isPositive().isLessThan(3000);
@@ -202,9 +203,9 @@ class DmsCsvParserTest {
 
     @Test
     void unknownFileNamesAreQuarantinedOnce() throws IOException {
-        ChangeSink sink = parse(DmsSourceSpec.defaults(), PREFIX + "LOAD1.csv", Compress.utf8("S1,a,b,1,1,x,y,z,w\n"));
+        CollectingSink sink = parse(DmsSourceSpec.defaults(), PREFIX + "LOAD1.csv", Compress.utf8("S1,a,b,1,1,x,y,z,w\n"));
         assertThat(sink.rows).isEmpty();
-        assertThat(sink.reasons()).isEqualTo(Map.of(ReasonCode.UNKNOWN_RECORD_TYPE, 1L));
+        assertThat(sink.reasonCounts()).isEqualTo(Map.of(ReasonCode.UNKNOWN_RECORD_TYPE, 1L));
         assertThat(sink.quarantined.get(0).detail()).contains("LOAD1.csv");
     }
 
@@ -221,7 +222,7 @@ class DmsCsvParserTest {
     void qlikFullLoadSampleReadsWithASpecForItsColumns() throws IOException {
         DmsSourceSpec spec = new DmsSourceSpec(List.of("sale_id", "category", "order_date", "edw_updated_dtm"), true,
                 null, null, null);
-        ChangeSink sink = parse(spec, PREFIX + "LOAD00000001.csv.gz", sample("mbta_qlik_EDW.SAMPLE_LOAD1.csv.gz"));
+        CollectingSink sink = parse(spec, PREFIX + "LOAD00000001.csv.gz", sample("mbta_qlik_EDW.SAMPLE_LOAD1.csv.gz"));
         assertThat(sink.quarantined).isEmpty();
         assertThat(sink.column("sale_id")).containsExactly("1", "2");
         assertThat(sink.get(0, "category")).isEqualTo("Sample 1 \uD83D\uDD25");
@@ -234,16 +235,16 @@ class DmsCsvParserTest {
     void qlikChangeTableSampleIsQuarantinedCleanly() throws IOException {
         DmsSourceSpec spec = new DmsSourceSpec(List.of("header__change_oper", "header__timestamp", "sale_id",
                 "category", "order_date", "edw_updated_dtm"), true, null, null, null);
-        ChangeSink sink = parse(spec, PREFIX + "20211201-112233444.csv.gz",
+        CollectingSink sink = parse(spec, PREFIX + "20211201-112233444.csv.gz",
                 sample("mbta_qlik_EDW.SAMPLE__ct_20211201-112233444.csv.gz"));
         assertThat(sink.rows).isEmpty();
-        assertThat(sink.reasons()).isEqualTo(Map.of(ReasonCode.UNKNOWN_RECORD_TYPE, 2L));
+        assertThat(sink.reasonCounts()).isEqualTo(Map.of(ReasonCode.UNKNOWN_RECORD_TYPE, 2L));
         assertThat(sink.quarantined.get(0).raw()).startsWith("20210915031230320000000000000000041,I,");
 
-        ChangeSink defaults = parse(DmsSourceSpec.defaults(), PREFIX + "20211201-112233444.csv.gz",
+        CollectingSink defaults = parse(DmsSourceSpec.defaults(), PREFIX + "20211201-112233444.csv.gz",
                 sample("mbta_qlik_EDW.SAMPLE__ct_20211201-112233444.csv.gz"));
         assertThat(defaults.rows).isEmpty();
-        assertThat(defaults.reasons()).isEqualTo(Map.of(ReasonCode.MALFORMED_CSV, 3L));
+        assertThat(defaults.reasonCounts()).isEqualTo(Map.of(ReasonCode.MALFORMED_CSV, 3L));
     }
 
     private static byte[] sample(String name) throws IOException {

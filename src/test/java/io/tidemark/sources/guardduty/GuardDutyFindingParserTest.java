@@ -10,6 +10,7 @@ import io.tidemark.config.DatasetSchemas;
 import io.tidemark.landing.QuarantineRecord;
 import io.tidemark.landing.ReasonCode;
 import io.tidemark.sources.LandedObject;
+import io.tidemark.testing.CollectingSink;
 import io.tidemark.testing.Samples;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -10,6 +10,7 @@ import io.tidemark.config.DatasetSchemas;
 import io.tidemark.landing.QuarantineRecord;
 import io.tidemark.landing.ReasonCode;
 import io.tidemark.sources.LandedObject;
+import io.tidemark.testing.CollectingSink;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,8 +77,8 @@ class SesEventParserTest {
 
     private final SesEventParser parser = new SesEventParser();
 
-    private RecordingSink parse(String... lines) {
-        RecordingSink sink = new RecordingSink();
+    private CollectingSink parse(String... lines) {
+        CollectingSink sink = CollectingSink.of("ses_events");
         for (int i = 0; i < lines.length; i++) {
             parser.parse(readJson(lines[i]), lines[i], i, OBJECT, sink);
         }
@@ -98,7 +99,7 @@ class SesEventParserTest {
 
     @Test
     void everyEventTypeBecomesRowsWithItsOwnEventTime() {
-        RecordingSink sink = parse(SEND, REJECT, BOUNCE, COMPLAINT, DELIVERY, OPEN, CLICK, RENDERING_FAILURE, DELIVERY_DELAY, SUBSCRIPTION);
+        CollectingSink sink = parse(SEND, REJECT, BOUNCE, COMPLAINT, DELIVERY, OPEN, CLICK, RENDERING_FAILURE, DELIVERY_DELAY, SUBSCRIPTION);
 
         assertThat(sink.quarantined).isEmpty();
         assertThat(sink.column("event_type")).containsExactly("Send", "Reject", "Bounce", "Bounce", "Complaint", "Delivery",
@@ -117,44 +118,44 @@ class SesEventParserTest {
             assertThat(r.get("sending_account_id")).isEqualTo("111122223333");
             assertThat(r.get("configuration_set")).isEqualTo("digest");
         });
-        assertThat(sink.rows.stream().map(RecordingSink.Row::offset).toList()).containsExactly(0L, 1L, 2L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        assertThat(sink.rows.stream().map(CollectingSink.Row::offset).toList()).containsExactly(0L, 1L, 2L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
     }
 
     @Test
     void perTypeColumnsAreFilled() {
-        RecordingSink sink = parse(SEND, REJECT, BOUNCE, COMPLAINT, DELIVERY, OPEN, CLICK, RENDERING_FAILURE, DELIVERY_DELAY, SUBSCRIPTION);
-        Map<String, Object> reject = sink.rows.get(1).values();
+        CollectingSink sink = parse(SEND, REJECT, BOUNCE, COMPLAINT, DELIVERY, OPEN, CLICK, RENDERING_FAILURE, DELIVERY_DELAY, SUBSCRIPTION);
+        Map<String, Object> reject = sink.rows.get(1).asMap();
         assertThat(reject.get("reject_reason")).isEqualTo("Bad content");
-        Map<String, Object> bounce = sink.rows.get(2).values();
+        Map<String, Object> bounce = sink.rows.get(2).asMap();
         assertThat(bounce).containsEntry("bounce_type", "Permanent").containsEntry("bounce_sub_type", "NoEmail")
                 .containsEntry("recipient_status", "5.1.1").containsEntry("feedback_id", "0100018e-ffff-000000")
                 .containsEntry("reporting_mta", "dsn; a1-23.smtp-out.amazonses.com");
         assertThat(sink.rows.get(3).get("recipient_status")).isEqualTo("5.2.2");
-        Map<String, Object> complaint = sink.rows.get(4).values();
+        Map<String, Object> complaint = sink.rows.get(4).asMap();
         assertThat(complaint).containsEntry("complaint_type", "abuse").containsEntry("complaint_sub_type", null)
                 .containsEntry("user_agent", "Yahoo!-Mail-Feedback/2.0").containsEntry("feedback_id", "0100018e-eeee-000000");
-        Map<String, Object> delivery = sink.rows.get(5).values();
+        Map<String, Object> delivery = sink.rows.get(5).asMap();
         assertThat(delivery).containsEntry("processing_time_ms", 1360L).containsEntry("reporting_mta", "a1-23.smtp-out.amazonses.com");
-        Map<String, Object> open = sink.rows.get(6).values();
+        Map<String, Object> open = sink.rows.get(6).asMap();
         assertThat(open).containsEntry("ip_address", "198.51.100.7").containsEntry("user_agent", "Mozilla/5.0 ([redacted])");
-        Map<String, Object> click = sink.rows.get(7).values();
+        Map<String, Object> click = sink.rows.get(7).asMap();
         assertThat(click).containsEntry("ip_address", "198.51.100.7").containsEntry("user_agent", "Mozilla/5.0")
                 .containsEntry("link", "https://example.com/a/12345?u=[redacted]&ref=x")
                 .containsEntry("link_tags", "{\"article\":[\"12345\"]}");
-        Map<String, Object> failure = sink.rows.get(8).values();
+        Map<String, Object> failure = sink.rows.get(8).asMap();
         assertThat(failure).containsEntry("template_name", "digest_v2")
                 .containsEntry("error_message", "Attribute 'name' is not present in the rendering data for [redacted]");
-        Map<String, Object> delay = sink.rows.get(9).values();
+        Map<String, Object> delay = sink.rows.get(9).asMap();
         assertThat(delay).containsEntry("delay_type", "TransientCommunicationFailure").containsEntry("recipient_status", "4.4.1");
-        Map<String, Object> subscription = sink.rows.get(10).values();
+        Map<String, Object> subscription = sink.rows.get(10).asMap();
         assertThat(subscription).containsEntry("contact_list", "weekly").containsEntry("unsubscribe_all", true);
-        assertThat(sink.rows.get(0).values()).containsEntry("bounce_type", null).containsEntry("link", null)
+        assertThat(sink.rows.get(0).asMap()).containsEntry("bounce_type", null).containsEntry("link", null)
                 .containsEntry("processing_time_ms", null).containsEntry("unsubscribe_all", null);
     }
 
     @Test
     void recipientsComeFromThePerTypeListAndAreHashedNormalized() {
-        RecordingSink sink = parse(BOUNCE, SEND);
+        CollectingSink sink = parse(BOUNCE, SEND);
         // bounce: only the two bounced recipients, not the three in mail.destination
         assertThat(sink.column("recipient_hash")).containsExactly(
                 RecipientAddress.of("gone@example.org").orElseThrow().hash(),
@@ -169,7 +170,7 @@ class SesEventParserTest {
     void oneRowPerDestinationForEventsWithoutTheirOwnList() {
         String open = "{\"eventType\":\"Open\",\"mail\":" + mail("[\"a@example.net\",\"B@example.net\",\"b@example.net \"]")
                 + ",\"open\":{\"ipAddress\":\"198.51.100.7\",\"timestamp\":\"2024-03-05T18:00:00.000Z\",\"userAgent\":\"x\"}}";
-        RecordingSink sink = parse(open);
+        CollectingSink sink = parse(open);
         assertThat(sink.rows).hasSize(2); // b@example.net twice (case, blank) -> one row
         assertThat(sink.column("recipient_hash")).containsExactly(
                 RecipientAddress.of("a@example.net").orElseThrow().hash(), RecipientAddress.of("b@example.net").orElseThrow().hash());
@@ -177,8 +178,8 @@ class SesEventParserTest {
 
     @Test
     void noColumnEverHoldsARecipientAddress() {
-        RecordingSink sink = parse(SEND, REJECT, BOUNCE, COMPLAINT, DELIVERY, OPEN, CLICK, RENDERING_FAILURE, DELIVERY_DELAY, SUBSCRIPTION);
-        for (Object[] row : sink.rawRows) {
+        CollectingSink sink = parse(SEND, REJECT, BOUNCE, COMPLAINT, DELIVERY, OPEN, CLICK, RENDERING_FAILURE, DELIVERY_DELAY, SUBSCRIPTION);
+        for (Object[] row : sink.rows.stream().map(CollectingSink.Row::values).toList()) {
             for (Object value : row) {
                 String text = String.valueOf(value).toLowerCase();
                 assertThat(text).doesNotContain("@example.net", "%40example.net", "@example.org", "@example.com");
@@ -189,10 +190,10 @@ class SesEventParserTest {
     @Test
     void rowsFollowTheSchemaTypes() {
         DatasetSchema schema = DatasetSchemas.get("ses_events");
-        RecordingSink sink = parse(SEND, REJECT, BOUNCE, COMPLAINT, DELIVERY, OPEN, CLICK, RENDERING_FAILURE, DELIVERY_DELAY, SUBSCRIPTION);
+        CollectingSink sink = parse(SEND, REJECT, BOUNCE, COMPLAINT, DELIVERY, OPEN, CLICK, RENDERING_FAILURE, DELIVERY_DELAY, SUBSCRIPTION);
         Map<String, Class<?>> javaTypes = Map.of("string", String.class, "bigint", Long.class, "int", Integer.class,
                 "boolean", Boolean.class, "timestamp", Timestamp.class, "double", Double.class);
-        for (RecordingSink.Row row : sink.rows) {
+        for (CollectingSink.Row row : sink.rows) {
             for (ColumnSpec column : schema.columns()) {
                 Object value = row.get(column.name());
                 if (!column.isNullable()) {
@@ -210,15 +211,15 @@ class SesEventParserTest {
 
     @Test
     void aRedeliveredRecordYieldsTheSameKeys() {
-        RecordingSink first = parse(BOUNCE, CLICK);
-        RecordingSink again = new RecordingSink();
+        CollectingSink first = parse(BOUNCE, CLICK);
+        CollectingSink again = CollectingSink.of("ses_events");
         parser.parse(readJson(CLICK), CLICK, 7, OBJECT, again);
         parser.parse(readJson(BOUNCE), BOUNCE, 8, OBJECT, again);
         assertThat(keys(again)).containsExactlyInAnyOrderElementsOf(keys(first));
         assertThat(keys(first)).hasSize(3).doesNotHaveDuplicates();
     }
 
-    private static List<List<Object>> keys(RecordingSink sink) {
+    private static List<List<Object>> keys(CollectingSink sink) {
         return sink.rows.stream().map(r -> List.of(r.get("message_id"), r.get("event_type"), r.get("recipient_hash"), r.get("event_ts"))).toList();
     }
 
@@ -227,7 +228,7 @@ class SesEventParserTest {
         String notification = BOUNCE.replace("\"eventType\":\"Bounce\"", "\"notificationType\":\"Bounce\"");
         String deliveryNotification = DELIVERY.replace("\"eventType\":\"Delivery\"", "\"notificationType\":\"Delivery\"");
         String nullEventType = SEND.replace("\"eventType\":\"Send\"", "\"eventType\":null,\"notificationType\":\"Send\"");
-        RecordingSink sink = parse(notification, deliveryNotification, nullEventType,
+        CollectingSink sink = parse(notification, deliveryNotification, nullEventType,
                 "{\"notificationType\":\"AmazonSnsSubscriptionSucceeded\",\"message\":\"You have successfully subscribed\"}");
         assertThat(sink.column("event_type")).containsExactly("Bounce", "Bounce", "Delivery", "Send");
         assertThat(sink.controls).isEqualTo(1);
@@ -236,7 +237,7 @@ class SesEventParserTest {
 
     @Test
     void typeNamesAreMatchedLooselyButStoredAsDocumented() {
-        RecordingSink sink = parse(RENDERING_FAILURE.replace("Rendering Failure", "RenderingFailure"),
+        CollectingSink sink = parse(RENDERING_FAILURE.replace("Rendering Failure", "RenderingFailure"),
                 DELIVERY_DELAY.replace("\"DeliveryDelay\"", "\"deliveryDelay\""), SEND.replace("\"Send\"", "\"SEND\""));
         assertThat(sink.column("event_type")).containsExactly("Rendering Failure", "DeliveryDelay", "Send");
     }
@@ -256,7 +257,7 @@ class SesEventParserTest {
         String noMail = "{\"eventType\":\"Send\",\"send\":{}}";
         String array = "[1,2]";
 
-        RecordingSink sink = parse(unknown, noMessageId, blankMessageId, badOwnTimestamp, missingOwnTimestamp, zonelessTimestamp,
+        CollectingSink sink = parse(unknown, noMessageId, blankMessageId, badOwnTimestamp, missingOwnTimestamp, zonelessTimestamp,
                 noRecipients, noDestination, bouncedWithoutAddress, missingObject, noMail, array);
 
         assertThat(sink.rows).isEmpty();
@@ -286,8 +287,8 @@ class SesEventParserTest {
         String typeIsAnAddress = event("victim@example.net", "x", "{}");
         String recipientNotAString = DELIVERY.replace("\"recipients\":[\"reader@example.net\"]", "\"recipients\":[\"reader@example.net\",42]");
         String timestampIsAnAddress = CLICK.replace("2024-03-05T18:12:44.001Z", "reader@example.net");
-        RecordingSink sink = parse(typeIsAnAddress, recipientNotAString, timestampIsAnAddress);
-        assertThat(sink.quarantinedByReason()).containsExactly(Map.entry(ReasonCode.SCHEMA_MISMATCH, 1L),
+        CollectingSink sink = parse(typeIsAnAddress, recipientNotAString, timestampIsAnAddress);
+        assertThat(sink.reasonCounts()).containsExactly(Map.entry(ReasonCode.SCHEMA_MISMATCH, 1L),
                 Map.entry(ReasonCode.BAD_TIMESTAMP, 1L), Map.entry(ReasonCode.UNKNOWN_RECORD_TYPE, 1L));
         assertThat(sink.quarantined).allSatisfy(q -> assertThat(q.detail()).doesNotContain("@example.net"));
         // the raw record, as landed, is kept whole (and does hold addresses)
@@ -299,14 +300,14 @@ class SesEventParserTest {
         String delivery = DELIVERY.replace("\"processingTimeMillis\":1360", "\"processingTimeMillis\":\"processing-time\"");
         String deliveryAsText = DELIVERY.replace("\"processingTimeMillis\":1360", "\"processingTimeMillis\":\"1360\"");
         String untagged = SEND.replace("\"ses:configuration-set\":[\"digest\"],", "");
-        RecordingSink sink = parse(delivery, deliveryAsText, untagged);
+        CollectingSink sink = parse(delivery, deliveryAsText, untagged);
         assertThat(sink.column("processing_time_ms")).containsExactly(null, 1360L, null);
         assertThat(sink.rows.get(2).get("configuration_set")).isNull();
     }
 
     @Test
     void timestampsWithOffsetsAndShortFractionsAreUtcInstants() {
-        RecordingSink sink = parse(SEND.replace("2024-03-05T17:00:01.120Z", "2024-03-05T19:00:01.1+02:00"));
+        CollectingSink sink = parse(SEND.replace("2024-03-05T17:00:01.120Z", "2024-03-05T19:00:01.1+02:00"));
         assertThat(sink.rows.get(0).eventTime()).isEqualTo(Instant.parse("2024-03-05T17:00:01.100Z"));
         assertThat(sink.quarantined).isEmpty();
     }

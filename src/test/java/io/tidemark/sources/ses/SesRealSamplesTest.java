@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.landing.ReasonCode;
 import io.tidemark.sources.LandedObject;
+import io.tidemark.testing.CollectingSink;
 import io.tidemark.testing.Samples;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,14 +52,14 @@ class SesRealSamplesTest {
         List<JsonNode> messages = snsMessages();
         List<JsonNode> events = messages.stream().filter(JsonNode::isObject).toList();
         assertThat(events).hasSize(6);
-        RecordingSink sink = new RecordingSink();
+        CollectingSink sink = CollectingSink.of("ses_events");
         for (int i = 0; i < messages.size(); i++) {
             parser.parse(messages.get(i), messages.get(i).toString(), i, OBJECT, sink);
         }
         assertThat(sink.rows).isEmpty();
         // 6 events: mail.timestamp "timestamp" (Send) and delivery.timestamp "date" (Delivery) are not times;
         // 4 "Successfully validated SNS topic" notices are JSON strings, not SES events
-        assertThat(sink.quarantinedByReason()).containsExactly(
+        assertThat(sink.reasonCounts()).containsExactly(
                 Map.entry(ReasonCode.SCHEMA_MISMATCH, 4L), Map.entry(ReasonCode.BAD_TIMESTAMP, 6L));
         assertThat(sink.quarantined.stream().filter(q -> q.reason() == ReasonCode.BAD_TIMESTAMP).map(q -> q.detail()).toList())
                 .anySatisfy(d -> assertThat(d).contains("mail.timestamp is \"timestamp\""))
@@ -68,7 +69,7 @@ class SesRealSamplesTest {
     @Test
     void localStackEventsWithRealTimestampsBecomeSendAndDeliveryRows() throws IOException {
         List<JsonNode> events = snsMessages().stream().filter(JsonNode::isObject).map(n -> (JsonNode) n.deepCopy()).toList();
-        RecordingSink sink = new RecordingSink();
+        CollectingSink sink = CollectingSink.of("ses_events");
         for (int i = 0; i < events.size(); i++) {
             ObjectNode event = (ObjectNode) events.get(i);
             ((ObjectNode) event.get("mail")).put("timestamp", "2023-08-25T23:53:3" + i + ".000Z");
@@ -96,13 +97,13 @@ class SesRealSamplesTest {
     void aReceivingEventIsTheWrongShapeAndIsQuarantinedNotACrash() throws IOException {
         String raw = Files.readString(samples.resolve("powertools_sesEvent_receiving.json"));
         JsonNode receiving = JSON.readTree(raw);
-        RecordingSink sink = new RecordingSink();
+        CollectingSink sink = CollectingSink.of("ses_events");
         parser.parse(receiving, raw, 0, OBJECT, sink);
         // and the inner ses object alone, which does have a mail object but no eventType
         JsonNode inner = receiving.path("Records").get(0).path("ses");
         parser.parse(inner, inner.toString(), 1, OBJECT, sink);
         assertThat(sink.rows).isEmpty();
-        assertThat(sink.quarantinedByReason()).containsExactly(Map.entry(ReasonCode.SCHEMA_MISMATCH, 2L));
+        assertThat(sink.reasonCounts()).containsExactly(Map.entry(ReasonCode.SCHEMA_MISMATCH, 2L));
         assertThat(sink.quarantined.get(0).detail()).contains("neither eventType nor notificationType", "[Records]");
         assertThat(sink.quarantined.get(1).detail()).contains("[mail, receipt]");
         assertThat(sink.quarantined).allSatisfy(q -> assertThat(q.detail()).doesNotContain("@example.com"));

@@ -10,7 +10,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Ground truth of a generated GuardDuty landing, computed from the documents that were actually written.
+ * Ground truth of a generated GuardDuty landing (test side), aggregated from the generator's plan of the documents
+ * that were actually written.
  *
  * @param landingRoot         the landing root the {@code guardduty/} prefix was written under
  * @param settings            the settings used
@@ -36,6 +37,11 @@ public record GuardDutyGeneratedLanding(Path landingRoot, GuardDutyLandingSettin
         quarantinedByReason = sorted(quarantinedByReason);
         rowsByPartition = sorted(rowsByPartition);
         latestByFinding = sorted(latestByFinding);
+    }
+
+    /** The truth of what the generator wrote. */
+    public static GuardDutyGeneratedLanding of(GuardDutyWritten written) {
+        return GuardDutyTruthBuilder.of(written);
     }
 
     public int objectsWritten() {

@@ -15,15 +15,16 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Ground truth of a generated sales CDC landing, computed from the rows actually written.
+ * Ground truth of a generated sales CDC landing (test side), aggregated from the generator's plan of the rows
+ * actually written.
  *
  * @param landingRoot          the landing root the three prefixes were written under
  * @param settings             the settings used
  * @param objects              every object written, sorted by key
  * @param loadWindowDate       the window date assumed for DMS full-load files (their change time is its 00:00 UTC)
  * @param changesWritten       valid change rows written per source, redelivered copies included
- * @param changesStored        distinct change keys per source: the rows {@code sales_changes} must hold
- * @param duplicates           per source, rows whose change key was already written (a run must drop them)
+ * @param changesStored        changes per source that are not redeliveries: the rows {@code sales_changes} must hold
+ * @param duplicates           per source, rows the generator redelivered (a run must drop them)
  * @param quarantinedByReason  expected quarantine records per reason code name, all sources
  * @param quarantinedBySource  expected quarantine records per source
  * @param controls             Debezium tombstones (counted, never stored)
@@ -50,6 +51,11 @@ public record SalesCdcGroundTruth(Path landingRoot, SalesCdcLandingSettings sett
         rowsByPartition = sorted(rowsByPartition);
         finalState = sorted(finalState);
         deletedSaleIds = Collections.unmodifiableSortedSet(new TreeSet<>(deletedSaleIds));
+    }
+
+    /** The truth of what the generator wrote. */
+    public static SalesCdcGroundTruth of(SalesCdcWritten written) {
+        return SalesCdcTruthBuilder.of(written);
     }
 
     /** Total rows {@code sales_changes} must hold. */

@@ -10,8 +10,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Ground truth of a generated landing, computed from the envelopes that were actually written and
- * can be read back (the truncated object's lost tail is not counted; the redelivered copy's events
+ * Ground truth of a generated CloudWatch Logs landing (test side), aggregated from the generator's plan: the
+ * envelopes that were actually written and can be read back (the truncated object's lost tail is not counted; the redelivered copy's events
  * are counted once).
  *
  * @param landingRoot            the landing root the {@code cwlogs/} prefix was written under
@@ -56,6 +56,11 @@ public record GeneratedLanding(Path landingRoot, CloudWatchLandingSettings setti
         flowsByDayAction = sorted(flowsByDayAction);
         flowsHourly = sorted(flowsHourly);
         rejectsByInterfaceDay = sorted(rejectsByInterfaceDay);
+    }
+
+    /** The truth of what the generator wrote. */
+    public static GeneratedLanding of(CloudWatchWritten written) {
+        return GroundTruthBuilder.of(written);
     }
 
     public int objectsWritten() {

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Accumulates the ground truth from the readable envelopes of each object, in write order. */
+/**
+ * The ground truth of a CloudWatch Logs landing, aggregated from the generator's plan: the readable envelopes of each
+ * object in write order, an event id seen before being a redelivery, every truncated or garbage object a quarantine.
+ */
 final class GroundTruthBuilder {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter PARTITION =
@@ -30,8 +33,23 @@ final class GroundTruthBuilder {
     private final TreeMap<FlowHourKey, FlowTotals> hourly = new TreeMap<>();
     private final TreeMap<InterfaceDay, FlowTotals> rejects = new TreeMap<>();
 
+    /** The truth of what {@code written} holds. */
+    static GeneratedLanding of(CloudWatchWritten written) {
+        GroundTruthBuilder truth = new GroundTruthBuilder();
+        for (CloudWatchPlannedObject planned : written.plan()) {
+            switch (planned.object().kind()) {
+                case GARBAGE -> truth.quarantine(ReasonCode.CORRUPT_COMPRESSION);
+                case TRUNCATED -> truth.quarantine(ReasonCode.TRUNCATED_OBJECT);
+                default -> {
+                }
+            }
+            truth.addObject(planned.envelopes(), planned.object().readableEnvelopes());
+        }
+        return truth.build(written.landingRoot(), written.settings(), written.objects());
+    }
+
     /** Records an object's envelopes: all of {@code written}, of which the first {@code readable} can be read. */
-    void addObject(List<PlannedEnvelope> written, int readable) {
+    private void addObject(List<PlannedEnvelope> written, int readable) {
         for (int i = 0; i < written.size(); i++) {
             int events = written.get(i).events().size();
             logEventsWritten += events;
@@ -42,11 +60,11 @@ final class GroundTruthBuilder {
         written.subList(0, readable).forEach(this::addReadable);
     }
 
-    void quarantine(ReasonCode reason) {
+    private void quarantine(ReasonCode reason) {
         quarantined.merge(reason.name(), 1L, Long::sum);
     }
 
-    GeneratedLanding build(Path landingRoot, CloudWatchLandingSettings settings, List<WrittenObject> objects) {
+    private GeneratedLanding build(Path landingRoot, CloudWatchLandingSettings settings, List<WrittenObject> objects) {
         return new GeneratedLanding(landingRoot, settings, objects, logEventsWritten, flowEvents, appEvents,
                 controlMessages, redeliveredEvents, lostEvents, quarantined, flowPartitions, appPartitions,
                 byDayAction, hourly, rejects);

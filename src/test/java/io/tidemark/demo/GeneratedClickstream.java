@@ -12,7 +12,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Ground truth of a generated clickstream landing, computed from the records actually written.
+ * Ground truth of a generated clickstream landing (test side), aggregated from the generator's plan of the records
+ * actually written.
  *
  * @param landingRoot         the landing root the {@code clickstream/} prefix was written under
  * @param settings            the settings used
@@ -46,6 +47,11 @@ public record GeneratedClickstream(Path landingRoot, ClickstreamLandingSettings 
         ctrByDayArticle = sorted(ctrByDayArticle);
         articleEvents = sorted(articleEvents);
         usersNotInReference = Collections.unmodifiableSortedSet(new TreeSet<>(usersNotInReference));
+    }
+
+    /** The truth of what the generator wrote. */
+    public static GeneratedClickstream of(ClickstreamWritten written) {
+        return ClickstreamTruthBuilder.of(written);
     }
 
     /** Total quarantine records expected, all reasons. */

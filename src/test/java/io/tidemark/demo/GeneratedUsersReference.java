@@ -12,7 +12,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Ground truth of generated users reference snapshots.
+ * Ground truth of generated users reference snapshots (test side), derived from the snapshots as the generator
+ * planned them.
  *
  * @param landingRoot         the landing root {@code reference/users/} was written under
  * @param settings            the settings used
@@ -40,6 +41,12 @@ public record GeneratedUsersReference(Path landingRoot, UsersReferenceSettings s
         newUserIds = Collections.unmodifiableSortedSet(new TreeSet<>(newUserIds));
         dimUser = List.copyOf(dimUser);
         quarantinedByReason = Collections.unmodifiableSortedMap(new TreeMap<>(quarantinedByReason));
+    }
+
+    /** The truth of what the generator wrote: no duplicates, no quarantine, the SCD2 versions of the snapshots. */
+    public static GeneratedUsersReference of(UsersReferenceWritten written) {
+        return new GeneratedUsersReference(written.landingRoot(), written.settings(), written.keys(), written.snapshots(),
+                written.changedUserIds(), written.newUserIds(), UserVersion.of(written.snapshots()), 0, new TreeMap<>());
     }
 
     /** Rows expected in {@code users_ref}, all snapshots. */

@@ -10,7 +10,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Ground truth of a generated {@code flowlogs-lines/} landing, computed from the lines actually written.
+ * Ground truth of a generated {@code flowlogs-lines/} landing (test side), aggregated from the generator's plan of
+ * the lines actually written.
  *
  * @param landingRoot         the landing root the {@code flowlogs-lines/} prefix was written under
  * @param settings            the settings used
@@ -37,6 +38,11 @@ public record FlowLinesLanding(Path landingRoot, FlowLinesLandingSettings settin
         rowsByPartition = sorted(rowsByPartition);
         flowsByDayAction = sorted(flowsByDayAction);
         flowsHourly = sorted(flowsHourly);
+    }
+
+    /** The truth of what the generator wrote. */
+    public static FlowLinesLanding of(FlowLinesWritten written) {
+        return FlowLinesTruthBuilder.of(written);
     }
 
     public long quarantined() {

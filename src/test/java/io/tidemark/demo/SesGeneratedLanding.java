@@ -10,7 +10,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Ground truth of a generated SES landing, computed from the lines actually written.
+ * Ground truth of a generated SES landing (test side), aggregated from the generator's plan of the lines actually
+ * written.
  *
  * @param landingRoot          the landing root the {@code ses/} prefix was written under
  * @param settings             the settings used
@@ -37,6 +38,11 @@ public record SesGeneratedLanding(Path landingRoot, SesLandingSettings settings,
         rowsByPartition = sorted(rowsByPartition);
         eventsByDayType = sorted(eventsByDayType);
         keys = List.copyOf(keys);
+    }
+
+    /** The truth of what the generator wrote. */
+    public static SesGeneratedLanding of(SesWritten written) {
+        return SesTruthBuilder.of(written);
     }
 
     /** Total quarantine records expected, all reasons. */
