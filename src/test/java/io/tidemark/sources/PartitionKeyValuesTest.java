@@ -55,4 +55,13 @@ class PartitionKeyValuesTest {
         assertThat(new LandedObject(ROOT + "/k", "k", null, null, DAY).partitionValues()).isEmpty();
         assertThat(new LandedObject(ROOT + "/k", "k", null, null, DAY, null).partitionValues()).isEmpty();
     }
+
+    @Test
+    void theErrorOutputTypeIsReadFromAWholeOrAHiveStyleFolder() {
+        assertThat(describe("errors/processing-failed/2026/11/24/10/s-1-2026-11-24-10-01-00-a", PartitionKeyReader.NONE)
+                .errorOutput()).isEqualTo("processing-failed");
+        assertThat(describe("errors/cwl/type=decompression-failed/2026/11/24/s-1-2026-11-24-10-01-00-a", PartitionKeyReader.NONE)
+                .errorOutput()).isEqualTo("decompression-failed");
+        assertThat(describe("cwlogs/2026/11/24/10/s-1-2026-11-24-10-01-00-a", PartitionKeyReader.NONE).errorOutput()).isNull();
+    }
 }

@@ -144,8 +144,10 @@ public final class ParsedObjectSource implements SourceReader {
         String key = object.uri().startsWith(landingRoot + "/") ? object.uri().substring(landingRoot.length() + 1) : object.uri();
         String errorOutput = null;
         for (String segment : key.split("/")) {
-            if (ERROR_OUTPUT_TYPES.contains(segment)) {
-                errorOutput = segment;
+            // the type is a whole folder (errors/processing-failed/...) or a Hive-style one (errors/type=processing-failed/)
+            String value = segment.substring(segment.indexOf('=') + 1);
+            if (ERROR_OUTPUT_TYPES.contains(value)) {
+                errorOutput = value;
             }
         }
         Instant arrival = FirehoseObjectKey.parse(key, arrivalZone).map(FirehoseObjectKey::arrival).orElse(null);
