@@ -9,7 +9,7 @@ FROM (SELECT interface_key    AS known_key,
              MAX(vpc_id)      AS known_vpc_id,
              MAX(subnet_id)   AS known_subnet_id,
              MAX(instance_id) AS known_instance_id
-      FROM stage_flow_hourly
+      FROM stage_fact_flow_hourly
       GROUP BY interface_key) s
 WHERE interface_key = s.known_key
   AND ((vpc_id IS NULL AND s.known_vpc_id IS NOT NULL)

@@ -3,7 +3,9 @@ package io.tidemark.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tidemark.warehouse.model.DialectStaging;
+import io.tidemark.testing.LocalSpark;
+import io.tidemark.warehouse.model.FlowHourlyModel;
+import io.tidemark.warehouse.postgres.PostgresDatasetCopy;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
@@ -18,8 +20,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -28,12 +33,22 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The fact_flow_hourly load (FlowHourlyModel's script through StagedTableLoad) on the embedded PostgreSQL: input rows
+ * are a Spark Dataset in the stage table's columns, staged with COPY FROM STDIN as every model's rows are.
+ */
 class FlowHourlyLoaderTest {
     private static final String SCHEMA = "tidemark";
     private static final RetryPolicy QUICK_RETRIES = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5));
@@ -45,10 +60,27 @@ class FlowHourlyLoaderTest {
     @TempDir
     static Path workdir;
 
+    private static final StructType STAGED = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("datekey", DataTypes.IntegerType, false),
+            DataTypes.createStructField("hr", DataTypes.ShortType, false),
+            DataTypes.createStructField("interface_key", DataTypes.LongType, false),
+            DataTypes.createStructField("account_id", DataTypes.StringType, false),
+            DataTypes.createStructField("interface_id", DataTypes.StringType, false),
+            DataTypes.createStructField("vpc_id", DataTypes.StringType, true),
+            DataTypes.createStructField("subnet_id", DataTypes.StringType, true),
+            DataTypes.createStructField("instance_id", DataTypes.StringType, true),
+            DataTypes.createStructField("action", DataTypes.StringType, false),
+            DataTypes.createStructField("protocol", DataTypes.IntegerType, false),
+            DataTypes.createStructField("flows", DataTypes.LongType, false),
+            DataTypes.createStructField("packets", DataTypes.LongType, false),
+            DataTypes.createStructField("bytes", DataTypes.LongType, false)));
+
     private static EmbeddedWarehouse warehouse;
+    private static SparkSession spark;
 
     @BeforeAll
     static void startWarehouse() throws Exception {
+        spark = LocalSpark.start(workdir);
         warehouse = EmbeddedWarehouse.start(EmbeddedWarehouse.dataDirectoryIn(workdir));
         try (Connection connection = warehouse.dataSource().getConnection()) {
             new WarehouseDdl(SqlDialect.POSTGRES, SCHEMA).apply(connection);
@@ -59,6 +91,7 @@ class FlowHourlyLoaderTest {
     @AfterAll
     static void stopWarehouse() {
         warehouse.close();
+        spark.stop();
     }
 
     @BeforeEach
@@ -72,11 +105,11 @@ class FlowHourlyLoaderTest {
     @Test
     void loadingTheSameInputTwiceLeavesIdenticalTablesAndSkipsTheSecondLoad() throws Exception {
         List<FlowHourlyRow> rows = generatedRows(200, List.of(H05, H06), 1);
-        FlowHourlyLoader loader = loader(WarehouseConnector.embedded(warehouse));
+        FactLoad loader = loader(WarehouseConnector.embedded(warehouse));
 
-        AuditedLoadResult first = loader.load(new FlowHourlyLoadRequest(List.of(H05, H06), "run-1", "checksum-a", rows));
+        AuditedLoadResult first = loader.load(new Request(List.of(H05, H06), "run-1", "checksum-a", rows));
         List<String> afterFirst = dumpAll();
-        AuditedLoadResult second = loader.load(new FlowHourlyLoadRequest(List.of(H06, H05), "run-2", "checksum-a", rows));
+        AuditedLoadResult second = loader.load(new Request(List.of(H06, H05), "run-2", "checksum-a", rows));
 
         assertThat(first.outcome()).isEqualTo(AuditedLoadResult.Outcome.LOADED);
         assertThat(first.rows()).isEqualTo(200);
@@ -88,14 +121,14 @@ class FlowHourlyLoaderTest {
 
     @Test
     void reloadingPartitionsWithOtherInputReplacesTheirRows() throws Exception {
-        FlowHourlyLoader loader = loader(WarehouseConnector.embedded(warehouse));
+        FactLoad loader = loader(WarehouseConnector.embedded(warehouse));
         List<FlowHourlyRow> untouched = List.of(row(H07, "eni-7", "ACCEPT", 6, 1, 2, 3));
-        loader.load(new FlowHourlyLoadRequest(List.of(H07), "run-1", "checksum-h07", untouched));
-        loader.load(new FlowHourlyLoadRequest(List.of(H05, H06), "run-1", "checksum-a", List.of(
+        loader.load(new Request(List.of(H07), "run-1", "checksum-h07", untouched));
+        loader.load(new Request(List.of(H05, H06), "run-1", "checksum-a", List.of(
                 row(H05, "eni-1", "ACCEPT", 6, 10, 100, 1000),
                 row(H06, "eni-2", "REJECT", 17, 20, 200, 2000))));
 
-        AuditedLoadResult replaced = loader.load(new FlowHourlyLoadRequest(List.of(H05, H06), "run-2", "checksum-b",
+        AuditedLoadResult replaced = loader.load(new Request(List.of(H05, H06), "run-2", "checksum-b",
                 List.of(row(H05, "eni-1", "ACCEPT", 6, 11, 110, 1100))));
 
         assertThat(replaced.loaded()).isTrue();
@@ -108,7 +141,7 @@ class FlowHourlyLoaderTest {
 
     @Test
     void rowsAtTheSameGrainAreSummedIntoOneFactRow() throws Exception {
-        loader(WarehouseConnector.embedded(warehouse)).load(new FlowHourlyLoadRequest(List.of(H05), "run-1", "c", List.of(
+        loader(WarehouseConnector.embedded(warehouse)).load(new Request(List.of(H05), "run-1", "c", List.of(
                 row(H05, "eni-1", "REJECT", 6, 1, 10, 100),
                 row(H05, "eni-1", "REJECT", 6, 2, 20, 200),
                 row(H05, "eni-1", "REJECT", 17, 4, 40, 400))));
@@ -126,9 +159,9 @@ class FlowHourlyLoaderTest {
     }
 
     @Test
-    void theRedshiftStagingSqlGivesTheSameTablesAsCopy() throws Exception {
+    void theRedshiftDialectSqlGivesTheSameTablesAsThePostgresOne() throws Exception {
         List<FlowHourlyRow> rows = generatedRows(1_234, List.of(H05, H06, H07), 7);
-        FlowHourlyLoadRequest request = new FlowHourlyLoadRequest(List.of(H05, H06, H07), "run-1", "checksum", rows);
+        Request request = new Request(List.of(H05, H06, H07), "run-1", "checksum", rows);
         ConnectionSource redshiftDialectOnPostgres = new ConnectionSource() {
             @Override
             public Connection open() throws SQLException {
@@ -141,18 +174,18 @@ class FlowHourlyLoaderTest {
             }
         };
 
-        AuditedLoadResult viaInsert = loader(redshiftDialectOnPostgres).load(request);
-        List<String> insertTables = dumpAll();
+        AuditedLoadResult viaRedshiftSql = loader(redshiftDialectOnPostgres).load(request);
+        List<String> redshiftSqlTables = dumpAll();
         emptyTheLoadedTables();
         loader(redshiftDialectOnPostgres).load(awkwardTextRequest());
-        List<String> insertInterfaces = interfaces();
+        List<String> redshiftSqlInterfaces = interfaces();
         emptyTheLoadedTables();
-        AuditedLoadResult viaCopy = loader(WarehouseConnector.embedded(warehouse)).load(request);
+        AuditedLoadResult viaPostgresSql = loader(WarehouseConnector.embedded(warehouse)).load(request);
 
-        assertThat(viaInsert).isEqualTo(viaCopy);
-        assertThat(viaInsert.rows()).isEqualTo(1_234);
-        assertThat(dumpAll()).isEqualTo(insertTables);
-        assertThat(insertInterfaces).containsExactlyElementsOf(awkwardTextInterfaces());
+        assertThat(viaRedshiftSql).isEqualTo(viaPostgresSql);
+        assertThat(viaRedshiftSql.rows()).isEqualTo(1_234);
+        assertThat(dumpAll()).isEqualTo(redshiftSqlTables);
+        assertThat(redshiftSqlInterfaces).containsExactlyElementsOf(awkwardTextInterfaces());
     }
 
     @Test
@@ -160,7 +193,7 @@ class FlowHourlyLoaderTest {
         HourPartition nextDay = new HourPartition(20261126, 23);
         List<HourPartition> partitions = List.of(H05, H06, nextDay);
         List<FlowHourlyRow> rows = generatedRows(500, partitions, 42);
-        loader(WarehouseConnector.embedded(warehouse)).load(new FlowHourlyLoadRequest(partitions, "run-1", "c", rows));
+        loader(WarehouseConnector.embedded(warehouse)).load(new Request(partitions, "run-1", "c", rows));
 
         Map<String, long[]> expected = new TreeMap<>();
         for (FlowHourlyRow row : rows) {
@@ -181,11 +214,11 @@ class FlowHourlyLoaderTest {
 
     @Test
     void interfaceDetailsAreFilledOnceKnownAndThenKept() throws Exception {
-        FlowHourlyLoader loader = loader(WarehouseConnector.embedded(warehouse));
-        loader.load(new FlowHourlyLoadRequest(List.of(H05), "run", "a", List.of(row(H05, "eni-1", "ACCEPT", 6, 1, 1, 1))));
-        loader.load(new FlowHourlyLoadRequest(List.of(H06), "run", "b", List.of(
+        FactLoad loader = loader(WarehouseConnector.embedded(warehouse));
+        loader.load(new Request(List.of(H05), "run", "a", List.of(row(H05, "eni-1", "ACCEPT", 6, 1, 1, 1))));
+        loader.load(new Request(List.of(H06), "run", "b", List.of(
                 new FlowHourlyRow(20261125, 6, "111122223333", "eni-1", "vpc-1", null, "i-1", "ACCEPT", 6, 1, 1, 1))));
-        loader.load(new FlowHourlyLoadRequest(List.of(H07), "run", "c", List.of(
+        loader.load(new Request(List.of(H07), "run", "c", List.of(
                 new FlowHourlyRow(20261125, 7, "111122223333", "eni-1", "vpc-2", "subnet-2", "i-2", "ACCEPT", 6, 1, 1, 1))));
 
         assertThat(interfaces()).containsExactly(
@@ -203,7 +236,7 @@ class FlowHourlyLoaderTest {
         });
 
         AuditedLoadResult result = loader(flaky).load(
-                new FlowHourlyLoadRequest(List.of(H05), "run", "c", generatedRows(50, List.of(H05), 3)));
+                new Request(List.of(H05), "run", "c", generatedRows(50, List.of(H05), 3)));
 
         assertThat(result.outcome()).isEqualTo(AuditedLoadResult.Outcome.LOADED);
         assertThat(result.attempts()).isEqualTo(2);
@@ -221,7 +254,7 @@ class FlowHourlyLoaderTest {
             connection.commit();
         }));
 
-        AuditedLoadResult result = loader(conflicting).load(new FlowHourlyLoadRequest(List.of(H05), "run", "c",
+        AuditedLoadResult result = loader(conflicting).load(new Request(List.of(H05), "run", "c",
                 List.of(row(H05, "eni-1", "ACCEPT", 6, 1, 2, 3))));
 
         assertThat(result.outcome()).isEqualTo(AuditedLoadResult.Outcome.LOADED);
@@ -239,7 +272,7 @@ class FlowHourlyLoaderTest {
             }
         }));
 
-        AuditedLoadResult result = loader(lossy).load(new FlowHourlyLoadRequest(List.of(H05), "run", "c",
+        AuditedLoadResult result = loader(lossy).load(new Request(List.of(H05), "run", "c",
                 List.of(row(H05, "eni-1", "ACCEPT", 6, 1, 2, 3))));
 
         assertThat(result.outcome()).isEqualTo(AuditedLoadResult.Outcome.SKIPPED);
@@ -252,20 +285,27 @@ class FlowHourlyLoaderTest {
     void twoConcurrentLoadsOfTheSameInputCommitOnce() throws Exception {
         List<FlowHourlyRow> rows = generatedRows(100, List.of(H05), 5);
         CyclicBarrier bothStaging = new CyclicBarrier(2);
-        AtomicInteger iterators = new AtomicInteger();
-        Iterable<FlowHourlyRow> meetingRows = () -> {
-            if (iterators.incrementAndGet() <= 2) {
-                awaitQuietly(bothStaging);
-            }
-            return rows.iterator();
+        AtomicInteger copies = new AtomicInteger();
+        PostgresDatasetCopy copy = new PostgresDatasetCopy();
+        // both loads meet inside their transactions, each about to stage, before either commits
+        DatasetStaging meeting = (input, loadId) -> {
+            StagedRows staged = copy.prepare(input, loadId);
+            return (connection, stageTable) -> {
+                if (copies.incrementAndGet() <= 2) {
+                    awaitQuietly(bothStaging);
+                }
+                return staged.copyInto(connection, stageTable);
+            };
         };
-        FlowHourlyLoadRequest request = new FlowHourlyLoadRequest(List.of(H05), "run", "same-input", meetingRows);
+        Request request = new Request(List.of(H05), "run", "same-input", rows);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            Future<AuditedLoadResult> first = threads.submit(() -> loader(WarehouseConnector.embedded(warehouse)).load(request));
-            Future<AuditedLoadResult> second = threads.submit(() -> loader(WarehouseConnector.embedded(warehouse)).load(request));
+            Future<AuditedLoadResult> first = threads.submit(() ->
+                    new FactLoad(WarehouseConnector.embedded(warehouse), meeting).load(request));
+            Future<AuditedLoadResult> second = threads.submit(() ->
+                    new FactLoad(WarehouseConnector.embedded(warehouse), meeting).load(request));
 
-            assertThat(List.of(first.get(30, TimeUnit.SECONDS).outcome(), second.get(30, TimeUnit.SECONDS).outcome()))
+            assertThat(List.of(first.get(60, TimeUnit.SECONDS).outcome(), second.get(60, TimeUnit.SECONDS).outcome()))
                     .containsExactlyInAnyOrder(AuditedLoadResult.Outcome.LOADED, AuditedLoadResult.Outcome.SKIPPED);
         } finally {
             threads.shutdownNow();
@@ -277,13 +317,13 @@ class FlowHourlyLoaderTest {
 
     @Test
     void rowsOutsideTheRequestedPartitionsFailTheLoadAndCommitNothing() throws SQLException {
-        FlowHourlyLoadRequest request = new FlowHourlyLoadRequest(List.of(H05), "run", "c", List.of(
+        Request request = new Request(List.of(H05), "run", "c", List.of(
                 row(H05, "eni-1", "ACCEPT", 6, 1, 2, 3),
                 row(H06, "eni-1", "ACCEPT", 6, 1, 2, 3)));
 
         assertThatThrownBy(() -> loader(WarehouseConnector.embedded(warehouse)).load(request))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("1 input rows fall outside the request's partitions 20261125/05");
+                .hasMessageContaining("1 input rows fall outside the load's partitions 20261125/05");
         assertThat(dumpAll()).isEmpty();
     }
 
@@ -295,7 +335,7 @@ class FlowHourlyLoaderTest {
             throw new SQLException("permission denied for schema tidemark", "42501");
         });
 
-        assertThatThrownBy(() -> loader(broken).load(new FlowHourlyLoadRequest(List.of(H05), "run", "c", List.of())))
+        assertThatThrownBy(() -> loader(broken).load(new Request(List.of(H05), "run", "c", List.of())))
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("permission denied");
         assertThat(opens).hasValue(1);
@@ -303,8 +343,49 @@ class FlowHourlyLoaderTest {
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    private static FlowHourlyLoader loader(ConnectionSource connections) {
-        return new FlowHourlyLoader(connections, SCHEMA, DialectStaging.flowHourly(connections.dialect()), QUICK_RETRIES, CLOCK);
+    /**
+     * One input row of the load: flow figures of one interface, action and protocol in one hour (rows need not be
+     * aggregated: the load sums rows of the same grain); vpc, subnet and instance may be null.
+     */
+    private record FlowHourlyRow(int datekey, int hr, String accountId, String interfaceId, String vpcId,
+                                 String subnetId, String instanceId, String action, int protocol, long flows,
+                                 long packets, long bytes) {
+        Row staged() {
+            return RowFactory.create(datekey, (short) hr, NetworkInterfaceKey.of(accountId, interfaceId), accountId,
+                    interfaceId, vpcId, subnetId, instanceId, action, protocol, flows, packets, bytes);
+        }
+    }
+
+    /** One load: the hours it replaces (sorted, distinct: the audit's partition label), its run, checksum and rows. */
+    private record Request(List<HourPartition> partitions, String runId, String inputChecksum, List<FlowHourlyRow> rows) {
+        Request {
+            partitions = List.copyOf(new TreeSet<>(partitions));
+        }
+
+        LoadAudit audit() {
+            return new LoadAudit("fact_flow_hourly",
+                    partitions.stream().map(HourPartition::label).collect(Collectors.joining(",")), inputChecksum, runId);
+        }
+
+        Dataset<Row> dataset() {
+            return spark.createDataFrame(rows.stream().map(FlowHourlyRow::staged).toList(), STAGED);
+        }
+    }
+
+    /** The fact's load as the flow_hourly model runs it, with a given staging. */
+    private record FactLoad(ConnectionSource connections, DatasetStaging staging) {
+        FactLoad {
+            Objects.requireNonNull(connections, "connections is null");
+        }
+
+        AuditedLoadResult load(Request request) throws SQLException {
+            return new StagedTableLoad(connections, SCHEMA, staging, QUICK_RETRIES, CLOCK)
+                    .load(FlowHourlyModel.script(), request.audit(), request.partitions(), request.dataset());
+        }
+    }
+
+    private static FactLoad loader(ConnectionSource connections) {
+        return new FactLoad(connections, new PostgresDatasetCopy());
     }
 
     private static FlowHourlyRow row(HourPartition partition, String interfaceId, String action, int protocol,
@@ -328,8 +409,8 @@ class FlowHourlyLoaderTest {
         return rows;
     }
 
-    private static FlowHourlyLoadRequest awkwardTextRequest() {
-        return new FlowHourlyLoadRequest(List.of(H05), "run", "awkward", List.of(
+    private static Request awkwardTextRequest() {
+        return new Request(List.of(H05), "run", "awkward", List.of(
                 new FlowHourlyRow(20261125, 5, "1111,2222", "eni-\"quoted\"", "vpc\nwith newline", "", null,
                         "REJECT", 6, 1, 1, 1),
                 new FlowHourlyRow(20261125, 5, "acct", "eni-\\.", "\\.", "back\\slash,\"\r\n", "i-é😀",

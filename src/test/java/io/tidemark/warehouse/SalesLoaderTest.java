@@ -2,8 +2,13 @@ package io.tidemark.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidemark.config.DatasetSchemas;
+import io.tidemark.sources.DatasetStructs;
 import io.tidemark.sources.cdc.SalesChange;
 import io.tidemark.sources.cdc.SalesImage;
+import io.tidemark.testing.LocalSpark;
+import io.tidemark.warehouse.postgres.PostgresCsvCopy;
+import io.tidemark.warehouse.postgres.PostgresDatasetCopy;
 import io.tidemark.warehouse.sales.SalesLoadRequest;
 import io.tidemark.warehouse.sales.SalesLoader;
 import io.tidemark.warehouse.spectrum.SpectrumDdl;
@@ -20,10 +25,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The CDC apply of sales_changes into fact_sales and dim_item on the embedded PostgreSQL, with hand-built tricky
  * batches: out-of-order, repeated, stale, delete-then-reinsert, ties on change_ts, deletes followed by stale
- * updates in later batches.
+ * updates in later batches. The changes are a Spark Dataset staged with COPY FROM STDIN, as the sales model loads them.
  */
 class SalesLoaderTest {
     private static final String SCHEMA = "tidemark";
@@ -49,9 +60,11 @@ class SalesLoaderTest {
     static Path workdir;
 
     private static EmbeddedWarehouse warehouse;
+    private static SparkSession spark;
 
     @BeforeAll
     static void startWarehouse() throws Exception {
+        spark = LocalSpark.start(workdir);
         warehouse = EmbeddedWarehouse.start(EmbeddedWarehouse.dataDirectoryIn(workdir));
         try (Connection connection = warehouse.dataSource().getConnection()) {
             new WarehouseDdl(SqlDialect.POSTGRES, SCHEMA).apply(connection);
@@ -62,6 +75,7 @@ class SalesLoaderTest {
     @AfterAll
     static void stopWarehouse() {
         warehouse.close();
+        spark.stop();
     }
 
     @BeforeEach
@@ -233,22 +247,36 @@ class SalesLoaderTest {
             statement.execute("CREATE SCHEMA lake");
             statement.execute("CREATE TABLE lake.sales_changes (change_key VARCHAR, op VARCHAR, sale_id VARCHAR, "
                     + "change_ts TIMESTAMP, source_seq VARCHAR, price DOUBLE PRECISION, quantity INTEGER, order_date TIMESTAMP)");
-            new MultiRowInsert<SalesChange>("lake.sales_changes", List.of("change_key", "op", "sale_id", "change_ts",
-                    "source_seq", "price", "quantity", "order_date"), 100, (insert, first, c) -> {
-                        insert.setString(first, c.changeKey());
-                        insert.setString(first + 1, c.op());
-                        insert.setString(first + 2, c.saleId());
-                        insert.setObject(first + 3, java.time.LocalDateTime.ofInstant(c.changeTs(), ZoneOffset.UTC));
-                        insert.setString(first + 4, c.sourceSeq());
-                        insert.setObject(first + 5, c.image().price());
-                        insert.setObject(first + 6, c.image().quantity());
-                        insert.setObject(first + 7, c.image().orderDate() == null ? null
-                                : java.time.LocalDateTime.ofInstant(c.image().orderDate(), ZoneOffset.UTC));
-                    }).insert(connection, changes.iterator());
+            new PostgresCsvCopy("lake.sales_changes", List.of("change_key", "op", "sale_id", "change_ts", "source_seq",
+                    "price", "quantity", "order_date")).copy(connection, changes.stream().map(c -> Arrays.asList(
+                            c.changeKey(), c.op(), c.saleId(), c.changeTs(), c.sourceSeq(), c.image().price(),
+                            c.image().quantity(), c.image().orderDate())).iterator());
         }
 
         Map<String, BigDecimal> spectrum = totals(query);
         assertThat(spectrum).hasSizeGreaterThan(1).isEqualTo(totals("SELECT d_season, total_sales FROM tidemark.v_sales_by_season"));
+    }
+
+    @Test
+    void theLastChangePerSaleWinsWhateverTheInputOrder() throws Exception {
+        Instant t = Instant.parse("2026-11-24T10:00:00Z");
+        SalesImage image = new SalesImage("I-1", "Books", 1.0, 1, t, "CA", "Standard", null);
+        List<SalesChange> changes = new ArrayList<>(List.of(
+                new SalesChange("dms", "I", "S1", t, "f:1", image),
+                new SalesChange("dms", "D", "S1", t.plusSeconds(1), "f:2", image),
+                new SalesChange("dms", "I", "S1", t.plusSeconds(2), "f:3", image),
+                new SalesChange("dms", "U", "S2", t, "f:9", image),
+                // same change_ts: source_seq compares as a string, so "f:9" is after "f:10"
+                new SalesChange("dms", "D", "S2", t, "f:10", image)));
+        for (long seed = 0; seed < 3; seed++) {
+            emptyTheLoadedTables();
+            Collections.shuffle(changes, new java.util.Random(seed));
+
+            loader(WarehouseConnector.embedded(warehouse)).load(request("seed-" + seed, changes));
+
+            assertThat(query("SELECT sale_id, last_op, last_source_seq, is_deleted FROM tidemark.fact_sales ORDER BY sale_id"))
+                    .containsExactly("S1|I|f:3|false", "S2|U|f:9|false");
+        }
     }
 
     @Test
@@ -347,11 +375,17 @@ class SalesLoaderTest {
     }
 
     private static SalesLoadRequest request(String checksum, List<SalesChange> changes) {
-        return new SalesLoadRequest(List.of("dt=2026-11-24"), "run", checksum, changes);
+        return new SalesLoadRequest(List.of("dt=2026-11-24"), "run", checksum, dataset(changes));
+    }
+
+    /** The changes as the curated sales_changes rows Spark reads (schema column order; local[2] spreads them over 2 partitions). */
+    private static Dataset<Row> dataset(List<SalesChange> changes) {
+        List<Row> rows = changes.stream().map(c -> RowFactory.create(c.toRow())).toList();
+        return spark.createDataFrame(rows, DatasetStructs.dataColumns(DatasetSchemas.get(SalesChange.DATASET)));
     }
 
     private static SalesLoader loader(ConnectionSource connections) {
-        return new SalesLoader(new AuditedLoad(connections, SCHEMA, QUICK_RETRIES, CLOCK));
+        return new SalesLoader(new AuditedLoad(connections, SCHEMA, QUICK_RETRIES, CLOCK), new PostgresDatasetCopy());
     }
 
     private static Map<String, BigDecimal> totals(String sql) throws SQLException {

@@ -8,7 +8,8 @@ import io.tidemark.demo.UserAttributes;
 import io.tidemark.demo.UserVersion;
 import io.tidemark.demo.UsersReferenceGenerator;
 import io.tidemark.demo.UsersReferenceSettings;
-import io.tidemark.warehouse.users.UserAttributesRow;
+import io.tidemark.testing.LocalSpark;
+import io.tidemark.warehouse.postgres.PostgresDatasetCopy;
 import io.tidemark.warehouse.users.UserDimensionLoader;
 import io.tidemark.warehouse.users.UserSnapshot;
 import java.nio.file.Path;
@@ -25,13 +26,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** dim_user SCD type 2 on the embedded PostgreSQL, against the users generator's own expected versions. */
+/**
+ * dim_user SCD type 2 on the embedded PostgreSQL, against the users generator's own expected versions. Snapshots are
+ * Spark Datasets staged with COPY FROM STDIN, as the users model loads them.
+ */
 class UserDimensionLoaderTest {
     private static final String SCHEMA = "tidemark";
     private static final RetryPolicy QUICK_RETRIES = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5));
@@ -39,14 +48,21 @@ class UserDimensionLoaderTest {
     private static final String VERSIONS = "SELECT user_key, user_id, gender, segment_id, valid_from, valid_to, is_current "
             + "FROM tidemark.dim_user ORDER BY user_id, valid_from";
 
+    private static final StructType USERS = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("user_id", DataTypes.LongType, false),
+            DataTypes.createStructField("gender", DataTypes.StringType, true),
+            DataTypes.createStructField("segment_id", DataTypes.IntegerType, true)));
+
     @TempDir
     static Path workdir;
 
     private static EmbeddedWarehouse warehouse;
     private static GeneratedUsersReference users;
+    private static SparkSession spark;
 
     @BeforeAll
     static void startWarehouse() throws Exception {
+        spark = LocalSpark.start(workdir);
         users = GeneratedUsersReference.of(new UsersReferenceGenerator(UsersReferenceSettings.small()).generate(workdir.resolve("landing")));
         warehouse = EmbeddedWarehouse.start(EmbeddedWarehouse.dataDirectoryIn(workdir));
         try (Connection connection = warehouse.dataSource().getConnection()) {
@@ -57,6 +73,7 @@ class UserDimensionLoaderTest {
     @AfterAll
     static void stopWarehouse() {
         warehouse.close();
+        spark.stop();
     }
 
     @BeforeEach
@@ -115,11 +132,10 @@ class UserDimensionLoaderTest {
         UserDimensionLoader loader = loader();
         LocalDate day1 = LocalDate.of(2026, 11, 24);
         LocalDate day2 = day1.plusDays(1);
-        loader.load(new UserSnapshot(day1, "run", "a", List.of(
-                new UserAttributesRow(1, "female", 3), new UserAttributesRow(2, "male", null))));
-        loader.load(new UserSnapshot(day2, "run", "b", List.of(new UserAttributesRow(1, null, 3))));
+        loader.load(snapshot(day1, "a", List.of(user(1, "female", 3), user(2, "male", null))));
+        loader.load(snapshot(day2, "b", List.of(user(1, null, 3))));
         // day 2 republished with a corrected gender: the version day 2 opened takes it, no new version
-        loader.load(new UserSnapshot(day2, "run", "c", List.of(new UserAttributesRow(1, "unknown", 3))));
+        loader.load(snapshot(day2, "c", List.of(user(1, "unknown", 3))));
 
         assertThat(query("SELECT user_id, gender, segment_id, valid_from, valid_to, is_current FROM tidemark.dim_user "
                 + "ORDER BY user_id, valid_from")).containsExactly(
@@ -169,9 +185,16 @@ class UserDimensionLoaderTest {
 
     private static UserSnapshot snapshot(LocalDate date, String checksum, Map<Long, UserAttributes> snapshot) {
         Map<Long, UserAttributes> users = new TreeMap<>(snapshot);
-        List<UserAttributesRow> rows = users.entrySet().stream()
-                .map(e -> new UserAttributesRow(e.getKey(), e.getValue().gender(), e.getValue().segmentId())).toList();
-        return new UserSnapshot(date, "run", checksum, rows);
+        return snapshot(date, checksum, users.entrySet().stream()
+                .map(e -> user(e.getKey(), e.getValue().gender(), e.getValue().segmentId())).toList());
+    }
+
+    private static UserSnapshot snapshot(LocalDate date, String checksum, List<Row> users) {
+        return new UserSnapshot(date, "run", checksum, spark.createDataFrame(users, USERS));
+    }
+
+    private static Row user(long userId, String gender, Integer segmentId) {
+        return RowFactory.create(userId, gender, segmentId);
     }
 
     private static void load(UserDimensionLoader loader, UserSnapshot snapshot) {
@@ -183,7 +206,8 @@ class UserDimensionLoaderTest {
     }
 
     private static UserDimensionLoader loader() {
-        return new UserDimensionLoader(new AuditedLoad(WarehouseConnector.embedded(warehouse), SCHEMA, QUICK_RETRIES, CLOCK));
+        return new UserDimensionLoader(new AuditedLoad(WarehouseConnector.embedded(warehouse), SCHEMA, QUICK_RETRIES, CLOCK),
+                new PostgresDatasetCopy());
     }
 
     private static List<String> query(String sql) throws SQLException {

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import java.util.Set;
 public final class DimDatePopulator {
     private static final List<String> COLUMNS = List.of("d_datekey", "d_dayofmonth", "d_monthnum", "d_dayofweek",
             "d_prettydate", "d_quarter", "d_half", "d_year", "d_season", "d_fiscalyear");
+    private static final int ROWS_PER_STATEMENT = 500;
 
     private final String schema;
 
@@ -38,10 +40,11 @@ public final class DimDatePopulator {
                     .filter(day -> !present.contains(DateKey.of(day).value()))
                     .map(DimDateRow::of)
                     .toList();
-            long inserted = new MultiRowInsert<DimDateRow>(schema + ".dim_date", COLUMNS, 500, DimDatePopulator::bind)
-                    .insert(connection, missing.iterator());
+            for (int first = 0; first < missing.size(); first += ROWS_PER_STATEMENT) {
+                insert(connection, missing.subList(first, Math.min(missing.size(), first + ROWS_PER_STATEMENT)));
+            }
             connection.commit();
-            return inserted;
+            return missing.size();
         } catch (SQLException | RuntimeException e) {
             RollbackOnFailure.rollback(connection, e);
             throw e;
@@ -63,6 +66,21 @@ public final class DimDatePopulator {
             }
         }
         return keys;
+    }
+
+    /** One multi-row INSERT of the days: one round trip in both dialects (Redshift runs a JDBC batch row by row). */
+    private void insert(Connection connection, List<DimDateRow> days) throws SQLException {
+        String row = "(" + String.join(", ", Collections.nCopies(COLUMNS.size(), "?")) + ")";
+        String sql = "INSERT INTO " + schema + ".dim_date (" + String.join(", ", COLUMNS) + ") VALUES "
+                + String.join(", ", Collections.nCopies(days.size(), row));
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int first = 1;
+            for (DimDateRow day : days) {
+                bind(statement, first, day);
+                first += COLUMNS.size();
+            }
+            statement.executeUpdate();
+        }
     }
 
     private static void bind(PreparedStatement statement, int first, DimDateRow row) throws SQLException {

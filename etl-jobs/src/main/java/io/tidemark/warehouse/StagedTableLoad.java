@@ -5,9 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,14 +67,7 @@ public final class StagedTableLoad {
 
     private void stageWindows(Connection connection, Statement statement, List<HourPartition> windows) throws SQLException {
         statement.execute(TableLoadScript.read(TableLoadScript.CREATE_WINDOWS, connections.dialect(), schema));
-        new MultiRowInsert<HourPartition>("stage_windows", List.of("datekey", "hr", "starts_at", "ends_at"), 500,
-                (insert, first, window) -> {
-                    LocalDateTime start = new DateKey(window.datekey()).day().atTime(window.hr(), 0);
-                    insert.setInt(first, window.datekey());
-                    insert.setInt(first + 1, window.hr());
-                    insert.setTimestamp(first + 2, Timestamp.valueOf(start));
-                    insert.setTimestamp(first + 3, Timestamp.valueOf(start.plusHours(1)));
-                }).insert(connection, windows.iterator());
+        StageWindows.insert(connection, windows);
     }
 
     private static void requireNoRowsOutside(Statement statement, String countSql, String table, String partitions)

@@ -3,8 +3,6 @@ package io.tidemark.warehouse.sales;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tidemark.sources.cdc.SalesChange;
-import io.tidemark.sources.cdc.SalesImage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,26 +32,6 @@ class ChangePositionTest {
 
         assertThat(shuffled).isEqualTo(positions);
         assertThat(positions).allSatisfy(p -> assertThat(p.value()).matches("[0-9a-f]+"));
-    }
-
-    @Test
-    void lastChangePerSaleKeepsTheGreatestPositionWhateverTheInputOrder() {
-        Instant t = Instant.parse("2026-11-24T10:00:00Z");
-        SalesImage image = new SalesImage("I-1", "Books", 1.0, 1, t, "CA", "Standard", null);
-        List<SalesChange> changes = new ArrayList<>(List.of(
-                new SalesChange("dms", "I", "S1", t, "f:1", image),
-                new SalesChange("dms", "D", "S1", t.plusSeconds(1), "f:2", image),
-                new SalesChange("dms", "I", "S1", t.plusSeconds(2), "f:3", image),
-                new SalesChange("dms", "U", "S2", t, "f:9", image),
-                // same change_ts: source_seq compares as a string, so "f:9" is after "f:10"
-                new SalesChange("dms", "D", "S2", t, "f:10", image)));
-        for (long seed = 0; seed < 5; seed++) {
-            java.util.Collections.shuffle(changes, new Random(seed));
-
-            assertThat(LastChangePerSale.of(changes.iterator()))
-                    .extracting(c -> c.saleId() + " " + c.op() + " " + c.sourceSeq())
-                    .containsExactly("S1 I f:3", "S2 U f:9");
-        }
     }
 
     @Test

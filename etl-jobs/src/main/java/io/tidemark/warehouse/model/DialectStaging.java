@@ -3,17 +3,15 @@ package io.tidemark.warehouse.model;
 import io.tidemark.config.ConfigException;
 import io.tidemark.config.WarehouseConfig;
 import io.tidemark.warehouse.DatasetStaging;
-import io.tidemark.warehouse.FlowHourlyStaging;
 import io.tidemark.warehouse.SqlDialect;
-import io.tidemark.warehouse.postgres.PostgresCopyStaging;
 import io.tidemark.warehouse.postgres.PostgresDatasetCopy;
-import io.tidemark.warehouse.redshift.RedshiftInsertStaging;
 import io.tidemark.warehouse.redshift.RedshiftS3Staging;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * Picks the staging of a warehouse's dialect for the models: the dialect packages implement the staging interfaces of
- * {@code io.tidemark.warehouse}, and only the models, which use them, choose between them.
+ * Picks the staging of a warehouse's dialect for the models: the dialect packages implement
+ * {@code io.tidemark.warehouse.DatasetStaging}, the one way every model's rows reach the warehouse, and only the
+ * models, which use it, choose between them.
  */
 public final class DialectStaging {
     private DialectStaging() {
@@ -32,14 +30,6 @@ public final class DialectStaging {
                     config.copyRole().orElseThrow(() -> new ConfigException("Cannot load Redshift: warehouse.iamRole "
                             + "(the IAM role ARN Redshift's COPY assumes to read warehouse.stagingUri) is not set")),
                     hadoopConf);
-        };
-    }
-
-    /** How {@code fact_flow_hourly}'s rows reach its stage table. */
-    public static FlowHourlyStaging flowHourly(SqlDialect dialect) {
-        return switch (dialect) {
-            case POSTGRES -> new PostgresCopyStaging();
-            case REDSHIFT -> new RedshiftInsertStaging();
         };
     }
 }

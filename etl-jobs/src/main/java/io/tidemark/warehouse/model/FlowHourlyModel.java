@@ -5,91 +5,59 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
 
-import io.tidemark.catalog.TableRef;
-import io.tidemark.config.DatasetSchemas;
-import io.tidemark.config.PartitionKey;
-import io.tidemark.lake.PartitionVersion;
-import io.tidemark.ErrorCode;
-import io.tidemark.TidemarkException;
-import io.tidemark.warehouse.ConnectionSource;
-import io.tidemark.warehouse.FlowHourlyLoadRequest;
-import io.tidemark.warehouse.AuditedLoadResult;
-import io.tidemark.warehouse.FlowHourlyLoader;
-import io.tidemark.warehouse.FlowHourlyRow;
-import io.tidemark.warehouse.RetryPolicy;
-import java.sql.SQLException;
-import java.time.Clock;
-import java.util.ArrayList;
+import io.tidemark.warehouse.NetworkInterfaceKey;
+import io.tidemark.warehouse.TableLoadScript;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Loads {@code fact_flow_hourly} (model {@code flow_hourly}) for the {@code vpc_flow_logs} partitions a run
- * published: Spark aggregates the published rows to the fact's grain, the warehouse replaces those hours in one
- * audited transaction. The load id comes from the published version folders, so loading the same versions twice
- * is a no-op.
+ * Model {@code flow_hourly}: {@code vpc_flow_logs} to {@code dim_network_interface} and {@code fact_flow_hourly} at
+ * the grain day, hour, interface, action, protocol. Spark aggregates the published flow records of status OK to that
+ * grain (an unknown account as {@code unknown}, an unknown protocol as -1); the warehouse adds new interfaces, fills
+ * their vpc/subnet/instance once known, and replaces the published hours.
  */
-public final class FlowHourlyModel implements WarehouseModel {
+public final class FlowHourlyModel extends StagedTableModel {
     public static final String MODEL = "flow_hourly";
     public static final String DATASET = "vpc_flow_logs";
+    private static final TableLoadScript SCRIPT = new TableLoadScript("fact_flow_hourly", true,
+            List.of("30_insert_missing_interfaces.sql", "31_fill_interface_details.sql", "40_delete_partitions.sql",
+                    "50_insert_facts.sql"),
+            List.of("dim_network_interface", "fact_flow_hourly", "etl_load_audit"));
 
-    @Override
-    public String name() {
-        return MODEL;
+    private static final UserDefinedFunction INTERFACE_KEY =
+            udf((UDF2<String, String, Long>) NetworkInterfaceKey::of, DataTypes.LongType).asNonNullable();
+
+    /** The load script of {@code fact_flow_hourly}: its stage table's columns are {@code 10_create_stage.sql}'s. */
+    public static TableLoadScript script() {
+        return SCRIPT;
+    }
+
+    public FlowHourlyModel() {
+        super(MODEL, DATASET, SCRIPT);
     }
 
     @Override
-    public List<String> datasets() {
-        return List.of(DATASET);
-    }
-
-    @Override
-    public List<ModelLoadResult> load(ModelLoadContext context, String runId,
-                                      Map<String, List<PartitionVersion>> published) {
-        AuditedLoadResult loaded = load(context, runId, published.getOrDefault(DATASET, List.of()));
-        return List.of(new ModelLoadResult(MODEL, FlowHourlyLoader.DATASET, loaded.loadId(),
-                loaded.loaded() ? ModelLoadResult.Outcome.LOADED : ModelLoadResult.Outcome.SKIPPED, loaded.rows()));
-    }
-
-    AuditedLoadResult load(ModelLoadContext context, String runId, List<PartitionVersion> versions) {
-        SparkSession spark = context.spark();
-        TableRef table = context.table(DATASET);
-        ConnectionSource warehouse = context.warehouse();
-        String schema = context.schema();
-        List<PartitionKey> partitions = versions.stream().map(PartitionVersion::partition).sorted().toList();
-        spark.sparkContext().setJobDescription("tidemark load " + MODEL + ": aggregate " + partitions.size() + " partitions");
-        List<FlowHourlyRow> rows = new ArrayList<>();
-        Optional<Dataset<Row>> lakeRows = context.published().read(table, DatasetSchemas.get(DATASET), partitions);
-        for (Row row : lakeRows.isEmpty() ? List.<Row>of() : lakeRows.get()
+    Dataset<Row> stagedRows(Dataset<Row> published) {
+        return published
                 .where(col("log_status").equalTo("OK").and(col("action").isNotNull()).and(col("interface_id").isNotNull()))
                 .groupBy(col("dt"), col("hr"), coalesce(col("account_id"), lit("unknown")).as("account_id"),
                         col("interface_id"), col("action"), coalesce(col("protocol"), lit(-1)).as("protocol"))
                 .agg(count(lit(1)).as("flows"), coalesce(sum("packets"), lit(0L)).as("packets"),
                         coalesce(sum("bytes"), lit(0L)).as("bytes"),
                         max("vpc_id").as("vpc_id"), max("subnet_id").as("subnet_id"), max("instance_id").as("instance_id"))
-                .collectAsList()) {
-            rows.add(new FlowHourlyRow(datekey(row.getString(0)), Integer.parseInt(row.getString(1)), row.getString(2),
-                    row.getString(3), row.getString(9), row.getString(10), row.getString(11), row.getString(4),
-                    row.getInt(5), row.getLong(6), row.getLong(7), row.getLong(8)));
-        }
-        PublishedPartitions published = new PublishedPartitions(versions);
-        FlowHourlyLoadRequest request = new FlowHourlyLoadRequest(published.hours(), runId, published.checksum(), rows);
-        try {
-            return new FlowHourlyLoader(warehouse, schema, DialectStaging.flowHourly(warehouse.dialect()),
-                    RetryPolicy.defaults(), Clock.systemUTC()).load(request);
-        } catch (SQLException e) {
-            throw new TidemarkException(ErrorCode.WAREHOUSE_FAILED, "Cannot load fact_flow_hourly for "
-                    + request.partitionList() + " into " + warehouse + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static int datekey(String dt) {
-        return Integer.parseInt(dt.replace("-", ""));
+                .select(regexp_replace(col("dt"), "-", "").cast("int").as("datekey"),
+                        col("hr").cast("short").as("hr"),
+                        INTERFACE_KEY.apply(col("account_id"), col("interface_id")).as("interface_key"),
+                        col("account_id"), col("interface_id"), col("vpc_id"), col("subnet_id"), col("instance_id"),
+                        col("action"), col("protocol").cast("int").as("protocol"), col("flows").cast("long").as("flows"),
+                        col("packets").cast("long").as("packets"), col("bytes").cast("long").as("bytes"));
     }
 }

@@ -1,16 +1,17 @@
 package io.tidemark.warehouse.model;
 
-import io.tidemark.config.DatasetSchemas;
 import static org.apache.spark.sql.functions.col;
 
+import io.tidemark.config.DatasetSchema;
+import io.tidemark.config.DatasetSchemas;
 import io.tidemark.config.PartitionKey;
 import io.tidemark.lake.PartitionVersion;
 import io.tidemark.ErrorCode;
 import io.tidemark.TidemarkException;
+import io.tidemark.sources.DatasetStructs;
 import io.tidemark.warehouse.AuditedLoad;
 import io.tidemark.warehouse.AuditedLoadResult;
 import io.tidemark.warehouse.RetryPolicy;
-import io.tidemark.warehouse.users.UserAttributesRow;
 import io.tidemark.warehouse.users.UserDimensionLoader;
 import io.tidemark.warehouse.users.UserSnapshot;
 import java.sql.SQLException;
@@ -19,11 +20,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
  * Model {@code users}: loads each {@code users_ref} snapshot (dt partition) a run published into {@code dim_user}
- * (SCD type 2, {@link UserDimensionLoader}), in date order, one audited transaction per snapshot. The load id of a
+ * (SCD type 2, {@link UserDimensionLoader}: staged from Spark, changes detected in SQL), in date order, one audited transaction per snapshot. The load id of a
  * snapshot comes from its version folder, so loading the same version again is a no-op.
  */
 public final class UsersModel implements WarehouseModel {
@@ -44,7 +46,7 @@ public final class UsersModel implements WarehouseModel {
     public List<ModelLoadResult> load(ModelLoadContext context, String runId,
                                       Map<String, List<PartitionVersion>> published) {
         UserDimensionLoader loader = new UserDimensionLoader(new AuditedLoad(context.warehouse(), context.schema(),
-                RetryPolicy.defaults(), Clock.systemUTC()));
+                RetryPolicy.defaults(), Clock.systemUTC()), context.staging());
         List<ModelLoadResult> results = new ArrayList<>();
         // PublishedVersions sorts by partition label: dt=yyyy-MM-dd, so in date order
         for (PartitionVersion version : new PublishedVersions(published.getOrDefault(DATASET, List.of())).versions()) {
@@ -65,14 +67,11 @@ public final class UsersModel implements WarehouseModel {
         return results;
     }
 
-    private static List<UserAttributesRow> read(ModelLoadContext context, PartitionKey partition) {
-        List<UserAttributesRow> users = new ArrayList<>();
-        List<Row> rows = context.published().read(context.table(DATASET), DatasetSchemas.get(DATASET), List.of(partition))
-                .map(published -> published.select(col("user_id"), col("gender"), col("segment_id")).collectAsList())
-                .orElse(List.of());
-        for (Row row : rows) {
-            users.add(new UserAttributesRow(row.getLong(0), row.getString(1), row.isNullAt(2) ? null : row.getInt(2)));
-        }
-        return users;
+    /** The snapshot's users as Spark reads them from the published version (never collected). */
+    private static Dataset<Row> read(ModelLoadContext context, PartitionKey partition) {
+        DatasetSchema schema = DatasetSchemas.get(DATASET);
+        return context.published().read(context.table(DATASET), schema, List.of(partition))
+                .orElseGet(() -> context.spark().createDataFrame(List.of(), DatasetStructs.curatedRow(schema)))
+                .select(col("user_id"), col("gender"), col("segment_id"));
     }
 }

@@ -1,9 +1,10 @@
 package io.tidemark.warehouse.sales;
 
-import io.tidemark.sources.cdc.SalesChange;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * One batch of {@code sales_changes} to apply to {@code fact_sales}.
@@ -12,11 +13,11 @@ import java.util.TreeSet;
  *                      sorted and distinct (recorded in the audit row, part of the load id)
  * @param runId         the run that performs the load
  * @param inputChecksum the caller's stable checksum of the input (e.g. of the published version folders)
- * @param changes       every change of those partitions, in any order and with any repeats;
- *                      {@link Iterable#iterator()} must start over on each call (a retried transaction reads again)
+ * @param changes       every change of those partitions, in any order and with any repeats: rows with the columns
+ *                      of {@code sales_changes} (by name); read by Spark, never collected (a retried transaction
+ *                      reads them again)
  */
-public record SalesLoadRequest(List<String> partitions, String runId, String inputChecksum,
-                               Iterable<SalesChange> changes) {
+public record SalesLoadRequest(List<String> partitions, String runId, String inputChecksum, Dataset<Row> changes) {
     public SalesLoadRequest {
         Objects.requireNonNull(partitions, "partitions is null");
         if (partitions.isEmpty()) {

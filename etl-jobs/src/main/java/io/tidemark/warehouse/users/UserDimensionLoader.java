@@ -1,24 +1,34 @@
 package io.tidemark.warehouse.users;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.udf;
+
 import io.tidemark.warehouse.AuditedLoad;
 import io.tidemark.warehouse.AuditedLoadResult;
+import io.tidemark.warehouse.DatasetStaging;
 import io.tidemark.warehouse.DeterministicKey;
 import io.tidemark.warehouse.LoadAudit;
-import io.tidemark.warehouse.MultiRowInsert;
+import io.tidemark.warehouse.StagedRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Loads one users_ref snapshot into {@code dim_user} (SCD type 2) in one audited transaction ({@link AuditedLoad}):
- * a user new in the snapshot, or whose gender or segment_id differs from its current version, has that version
+ * Loads one users_ref snapshot into {@code dim_user} (SCD type 2) in one audited transaction ({@link AuditedLoad}).
+ * The snapshot is staged with the warehouse's {@link DatasetStaging} (Spark computes the keys, nothing passes through
+ * driver memory) and the change detection runs in SQL on the staged rows: a user new in the snapshot, or whose gender or segment_id differs from its current version, has that version
  * closed ({@code valid_to} = the snapshot's midnight UTC, {@code is_current} false) and a new one opened
  * ({@code valid_from} = that midnight, {@code valid_to} 9999-12-31, {@code is_current} true, {@code user_key} =
  * {@link DeterministicKey} of user_id and the snapshot date).
@@ -38,9 +48,12 @@ public final class UserDimensionLoader {
 
     private static final String LOAD_SQL = "/sql/redshift/load/dim_user/";
     private static final List<String> TOUCHED_TABLES = List.of("dim_user", "etl_load_audit");
-    private static final List<String> STAGE_COLUMNS = List.of("user_key", "user_id", "gender", "segment_id");
+    private static final String STAGE_TABLE = "stage_users";
+    private static final UserDefinedFunction USER_KEY = udf((UDF2<Long, String, Long>)
+            (userId, snapshotDate) -> DeterministicKey.of(Long.toString(userId), snapshotDate), DataTypes.LongType);
 
     private final AuditedLoad audited;
+    private final DatasetStaging staging;
     private final String findLoadedSnapshots;
     private final String createStage;
     private final String countRepeatedUsers;
@@ -49,8 +62,10 @@ public final class UserDimensionLoader {
     private final String closeCurrentVersions;
     private final String openVersions;
 
-    public UserDimensionLoader(AuditedLoad audited) {
+    /** @param staging how the snapshot reaches the warehouse ({@code DialectStaging.datasets}) */
+    public UserDimensionLoader(AuditedLoad audited, DatasetStaging staging) {
         this.audited = Objects.requireNonNull(audited, "audited is null");
+        this.staging = Objects.requireNonNull(staging, "staging is null");
         this.findLoadedSnapshots = audited.sql(LOAD_SQL + "05_find_loaded_snapshots.sql");
         this.createStage = audited.sql(LOAD_SQL + "10_create_stage_users.sql");
         this.countRepeatedUsers = audited.sql(LOAD_SQL + "20_count_repeated_users.sql");
@@ -69,19 +84,24 @@ public final class UserDimensionLoader {
     public AuditedLoadResult load(UserSnapshot snapshot) throws SQLException {
         Objects.requireNonNull(snapshot, "snapshot is null");
         LoadAudit audit = new LoadAudit(DATASET, snapshot.partition(), snapshot.inputChecksum(), snapshot.runId());
-        return audited.run(audit, connection -> apply(connection, snapshot), TOUCHED_TABLES);
+        StagedRows users = staging.prepare(stagedUsers(snapshot), audit.loadId());
+        return audited.run(audit, connection -> apply(connection, snapshot.date(), users), TOUCHED_TABLES);
     }
 
-    private long apply(Connection connection, UserSnapshot snapshot) throws SQLException {
-        refuseOlderThanLoaded(connection, snapshot.date());
-        Timestamp midnight = Timestamp.valueOf(snapshot.date().atStartOfDay());
-        String snapshotDate = snapshot.date().toString();
+    /** The columns of {@code stage_users}, in order: the key a version opened by this snapshot gets, and the user. */
+    private static Dataset<Row> stagedUsers(UserSnapshot snapshot) {
+        return snapshot.users().select(
+                USER_KEY.apply(col("user_id"), lit(snapshot.date().toString())).as("user_key"),
+                col("user_id").cast("long").as("user_id"), col("gender"), col("segment_id").cast("int").as("segment_id"));
+    }
+
+    private long apply(Connection connection, LocalDate date, StagedRows users) throws SQLException {
+        refuseOlderThanLoaded(connection, date);
+        Timestamp midnight = Timestamp.valueOf(date.atStartOfDay());
         long staged;
         try (Statement statement = connection.createStatement()) {
             statement.execute(createStage);
-            staged = new MultiRowInsert<UserAttributesRow>("stage_users", STAGE_COLUMNS, 1000,
-                    (insert, first, user) -> bind(insert, first, user, snapshotDate))
-                    .insert(connection, snapshot.users().iterator());
+            staged = users.copyInto(connection, STAGE_TABLE);
             requireOneRowPerUser(statement);
         }
         executeWithMidnight(connection, correctSameDayVersions, midnight);
@@ -125,18 +145,6 @@ public final class UserDimensionLoader {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setTimestamp(1, midnight);
             statement.executeUpdate();
-        }
-    }
-
-    private static void bind(PreparedStatement statement, int first, UserAttributesRow user, String snapshotDate)
-            throws SQLException {
-        statement.setLong(first, DeterministicKey.of(Long.toString(user.userId()), snapshotDate));
-        statement.setLong(first + 1, user.userId());
-        statement.setString(first + 2, user.gender());
-        if (user.segmentId() == null) {
-            statement.setNull(first + 3, Types.INTEGER);
-        } else {
-            statement.setInt(first + 3, user.segmentId());
         }
     }
 }

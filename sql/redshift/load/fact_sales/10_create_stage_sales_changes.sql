@@ -1,6 +1,7 @@
--- Session-scoped staging table for one sales load: the batch's last change per sale_id (one row per sale_id,
--- as Redshift's MERGE requires). item_key, order_datekey and change_position are computed in Java.
-CREATE TEMP TABLE stage_sales (
+-- Session-scoped staging table for one sales load: every change of the batch, in any order and with any repeats,
+-- in the column order of the staged files (Spark computes change_position, item_key and order_datekey, and stages
+-- a delete without values).
+CREATE TEMP TABLE stage_sales_changes (
     sale_id           VARCHAR(128),
     op                CHAR(1),
     change_ts         TIMESTAMP,

@@ -1,6 +1,7 @@
--- Session-scoped staging table for one load's input rows (vanishes with the connection).
--- interface_key is computed in Java (see dim_network_interface).
-CREATE TEMP TABLE stage_flow_hourly (
+-- Session-scoped staging table for one load's input rows (vanishes with the connection), in the column order of the
+-- staged files. Spark aggregates vpc_flow_logs to about the fact's grain and computes interface_key (see
+-- dim_network_interface); rows need not be fully aggregated, the insert sums them.
+CREATE TEMP TABLE stage_fact_flow_hourly (
     datekey       INTEGER,
     hr            SMALLINT,
     interface_key BIGINT,
