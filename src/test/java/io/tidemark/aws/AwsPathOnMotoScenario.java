@@ -82,9 +82,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * generator's ground truth. The moto twin of the Glue protocol-fake curate run; the tests run in order over one
  * lake, as successive scheduler runs would.
  *
- * <p>One scenario, two Sparks: {@link AwsPathOnMotoEndToEndTest} runs it on {@code local[2]} (one JVM),
- * {@link AwsPathOnStandaloneClusterEndToEndTest} on a standalone cluster with two executor JVMs, with the same
- * figures expected.
+ * <p>The Spark it runs on is the subclass's: {@link AwsPathOnStandaloneClusterEndToEndTest} runs it on a standalone
+ * cluster with two executor JVMs, which covers everything a {@code local[2]} run would (a separate {@code local[2]}
+ * run of the same scenario was dropped to keep the suite short).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

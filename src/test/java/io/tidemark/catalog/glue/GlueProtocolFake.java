@@ -26,7 +26,7 @@ import java.util.TreeMap;
 /**
  * A hand-written stand-in for the AWS Glue Data Catalog, kept only for what the AWS API emulator (moto) cannot do:
  * faults and call counting ({@link GlueFaultsProtocolFakeTest}); Glue's behaviour itself is tested against moto
- * ({@code GlueCatalogOnMotoTest}, {@code AwsPathOnMotoEndToEndTest}). An HTTP server on 127.0.0.1 that speaks Glue's JSON
+ * ({@code GlueCatalogOnMotoTest}, {@code AwsPathOnStandaloneClusterEndToEndTest}). An HTTP server on 127.0.0.1 that speaks Glue's JSON
  * protocol (awsJson1_1: {@code POST /}, {@code X-Amz-Target: AWSGlue.<Operation>}, errors as
  * {@code {"__type": "...", "Message": "..."}}) for the operations {@link GlueCatalog} uses, keeps databases, tables
  * and partitions in memory, enforces Glue's batch limits (100 partitions to create or update, 25 to delete, 1000 to
