@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidemark.testing.LocalSpark;
+import io.tidemark.testing.WarehouseFixture;
 import io.tidemark.warehouse.model.FlowHourlyModel;
 import io.tidemark.warehouse.postgres.PostgresDatasetCopy;
 import java.lang.reflect.InvocationTargetException;
@@ -11,7 +12,6 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +43,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -75,37 +76,29 @@ class FlowHourlyLoaderTest {
             DataTypes.createStructField("packets", DataTypes.LongType, false),
             DataTypes.createStructField("bytes", DataTypes.LongType, false)));
 
-    private static EmbeddedWarehouse warehouse;
+    @RegisterExtension
+    static final WarehouseFixture warehouse = WarehouseFixture.withDdl(SCHEMA).withDimDate(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));
     private static SparkSession spark;
 
     @BeforeAll
-    static void startWarehouse() throws Exception {
+    static void startSpark() throws Exception {
         spark = LocalSpark.start(workdir);
-        warehouse = EmbeddedWarehouse.start(EmbeddedWarehouse.dataDirectoryIn(workdir));
-        try (Connection connection = warehouse.dataSource().getConnection()) {
-            new WarehouseDdl(SqlDialect.POSTGRES, SCHEMA).apply(connection);
-            new DimDatePopulator(SCHEMA).populate(connection, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));
-        }
     }
 
     @AfterAll
-    static void stopWarehouse() {
-        warehouse.close();
+    static void stopSpark() {
         spark.stop();
     }
 
     @BeforeEach
     void emptyTheLoadedTables() throws SQLException {
-        try (Connection connection = warehouse.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE tidemark.fact_flow_hourly, tidemark.dim_network_interface, tidemark.etl_load_audit");
-        }
+        warehouse.truncate("tidemark.fact_flow_hourly", "tidemark.dim_network_interface", "tidemark.etl_load_audit");
     }
 
     @Test
     void loadingTheSameInputTwiceLeavesIdenticalTablesAndSkipsTheSecondLoad() throws Exception {
         List<FlowHourlyRow> rows = generatedRows(200, List.of(H05, H06), 1);
-        FactLoad loader = loader(WarehouseConnector.embedded(warehouse));
+        FactLoad loader = loader(WarehouseConnector.embedded(warehouse.server()));
 
         AuditedLoadResult first = loader.load(new Request(List.of(H05, H06), "run-1", "checksum-a", rows));
         List<String> afterFirst = dumpAll();
@@ -121,7 +114,7 @@ class FlowHourlyLoaderTest {
 
     @Test
     void reloadingPartitionsWithOtherInputReplacesTheirRows() throws Exception {
-        FactLoad loader = loader(WarehouseConnector.embedded(warehouse));
+        FactLoad loader = loader(WarehouseConnector.embedded(warehouse.server()));
         List<FlowHourlyRow> untouched = List.of(row(H07, "eni-7", "ACCEPT", 6, 1, 2, 3));
         loader.load(new Request(List.of(H07), "run-1", "checksum-h07", untouched));
         loader.load(new Request(List.of(H05, H06), "run-1", "checksum-a", List.of(
@@ -141,7 +134,7 @@ class FlowHourlyLoaderTest {
 
     @Test
     void rowsAtTheSameGrainAreSummedIntoOneFactRow() throws Exception {
-        loader(WarehouseConnector.embedded(warehouse)).load(new Request(List.of(H05), "run-1", "c", List.of(
+        loader(WarehouseConnector.embedded(warehouse.server())).load(new Request(List.of(H05), "run-1", "c", List.of(
                 row(H05, "eni-1", "REJECT", 6, 1, 10, 100),
                 row(H05, "eni-1", "REJECT", 6, 2, 20, 200),
                 row(H05, "eni-1", "REJECT", 17, 4, 40, 400))));
@@ -153,7 +146,7 @@ class FlowHourlyLoaderTest {
 
     @Test
     void textWithCommasQuotesNewlinesAndNullsSurvivesCopy() throws Exception {
-        loader(WarehouseConnector.embedded(warehouse)).load(awkwardTextRequest());
+        loader(WarehouseConnector.embedded(warehouse.server())).load(awkwardTextRequest());
 
         assertThat(interfaces()).containsExactlyElementsOf(awkwardTextInterfaces());
     }
@@ -165,7 +158,7 @@ class FlowHourlyLoaderTest {
         ConnectionSource redshiftDialectOnPostgres = new ConnectionSource() {
             @Override
             public Connection open() throws SQLException {
-                return warehouse.dataSource().getConnection();
+                return warehouse.connect();
             }
 
             @Override
@@ -180,7 +173,7 @@ class FlowHourlyLoaderTest {
         loader(redshiftDialectOnPostgres).load(awkwardTextRequest());
         List<String> redshiftSqlInterfaces = interfaces();
         emptyTheLoadedTables();
-        AuditedLoadResult viaPostgresSql = loader(WarehouseConnector.embedded(warehouse)).load(request);
+        AuditedLoadResult viaPostgresSql = loader(WarehouseConnector.embedded(warehouse.server())).load(request);
 
         assertThat(viaRedshiftSql).isEqualTo(viaPostgresSql);
         assertThat(viaRedshiftSql.rows()).isEqualTo(1_234);
@@ -193,7 +186,7 @@ class FlowHourlyLoaderTest {
         HourPartition nextDay = new HourPartition(20261126, 23);
         List<HourPartition> partitions = List.of(H05, H06, nextDay);
         List<FlowHourlyRow> rows = generatedRows(500, partitions, 42);
-        loader(WarehouseConnector.embedded(warehouse)).load(new Request(partitions, "run-1", "c", rows));
+        loader(WarehouseConnector.embedded(warehouse.server())).load(new Request(partitions, "run-1", "c", rows));
 
         Map<String, long[]> expected = new TreeMap<>();
         for (FlowHourlyRow row : rows) {
@@ -214,7 +207,7 @@ class FlowHourlyLoaderTest {
 
     @Test
     void interfaceDetailsAreFilledOnceKnownAndThenKept() throws Exception {
-        FactLoad loader = loader(WarehouseConnector.embedded(warehouse));
+        FactLoad loader = loader(WarehouseConnector.embedded(warehouse.server()));
         loader.load(new Request(List.of(H05), "run", "a", List.of(row(H05, "eni-1", "ACCEPT", 6, 1, 1, 1))));
         loader.load(new Request(List.of(H06), "run", "b", List.of(
                 new FlowHourlyRow(20261125, 6, "111122223333", "eni-1", "vpc-1", null, "i-1", "ACCEPT", 6, 1, 1, 1))));
@@ -232,7 +225,7 @@ class FlowHourlyLoaderTest {
             if (opens.incrementAndGet() == 1) {
                 throw new SQLException("Connection refused", "08001");
             }
-            return warehouse.dataSource().getConnection();
+            return warehouse.connect();
         });
 
         AuditedLoadResult result = loader(flaky).load(
@@ -247,7 +240,7 @@ class FlowHourlyLoaderTest {
     @Test
     void aSerializationFailureAtCommitRollsBackAndRetries() throws Exception {
         AtomicInteger commits = new AtomicInteger();
-        ConnectionSource conflicting = source(() -> failingCommit(warehouse.dataSource().getConnection(), connection -> {
+        ConnectionSource conflicting = source(() -> failingCommit(warehouse.connect(), connection -> {
             if (commits.incrementAndGet() == 1) {
                 throw new SQLException("could not serialize access", "40001");
             }
@@ -265,7 +258,7 @@ class FlowHourlyLoaderTest {
     @Test
     void aCommitWhoseAcknowledgementIsLostIsNotAppliedTwice() throws Exception {
         AtomicInteger commits = new AtomicInteger();
-        ConnectionSource lossy = source(() -> failingCommit(warehouse.dataSource().getConnection(), connection -> {
+        ConnectionSource lossy = source(() -> failingCommit(warehouse.connect(), connection -> {
             connection.commit();
             if (commits.incrementAndGet() == 1) {
                 throw new SQLException("An I/O error occurred while sending to the backend", "08006");
@@ -301,9 +294,9 @@ class FlowHourlyLoaderTest {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<AuditedLoadResult> first = threads.submit(() ->
-                    new FactLoad(WarehouseConnector.embedded(warehouse), meeting).load(request));
+                    new FactLoad(WarehouseConnector.embedded(warehouse.server()), meeting).load(request));
             Future<AuditedLoadResult> second = threads.submit(() ->
-                    new FactLoad(WarehouseConnector.embedded(warehouse), meeting).load(request));
+                    new FactLoad(WarehouseConnector.embedded(warehouse.server()), meeting).load(request));
 
             assertThat(List.of(first.get(60, TimeUnit.SECONDS).outcome(), second.get(60, TimeUnit.SECONDS).outcome()))
                     .containsExactlyInAnyOrder(AuditedLoadResult.Outcome.LOADED, AuditedLoadResult.Outcome.SKIPPED);
@@ -321,7 +314,7 @@ class FlowHourlyLoaderTest {
                 row(H05, "eni-1", "ACCEPT", 6, 1, 2, 3),
                 row(H06, "eni-1", "ACCEPT", 6, 1, 2, 3)));
 
-        assertThatThrownBy(() -> loader(WarehouseConnector.embedded(warehouse)).load(request))
+        assertThatThrownBy(() -> loader(WarehouseConnector.embedded(warehouse.server())).load(request))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("1 input rows fall outside the load's partitions 20261125/05");
         assertThat(dumpAll()).isEmpty();
@@ -449,7 +442,7 @@ class FlowHourlyLoaderTest {
     }
 
     private static List<String> query(String sql) throws SQLException {
-        try (Connection connection = warehouse.dataSource().getConnection()) {
+        try (Connection connection = warehouse.connect()) {
             return TableDump.of(connection, sql);
         }
     }

@@ -7,6 +7,7 @@ import io.tidemark.sources.DatasetStructs;
 import io.tidemark.sources.cdc.SalesChange;
 import io.tidemark.sources.cdc.SalesImage;
 import io.tidemark.testing.LocalSpark;
+import io.tidemark.testing.WarehouseFixture;
 import io.tidemark.warehouse.postgres.PostgresCsvCopy;
 import io.tidemark.warehouse.postgres.PostgresDatasetCopy;
 import io.tidemark.warehouse.sales.SalesLoadRequest;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -59,31 +61,23 @@ class SalesLoaderTest {
     @TempDir
     static Path workdir;
 
-    private static EmbeddedWarehouse warehouse;
+    @RegisterExtension
+    static final WarehouseFixture warehouse = WarehouseFixture.withDdl(SCHEMA).withDimDate(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
     private static SparkSession spark;
 
     @BeforeAll
-    static void startWarehouse() throws Exception {
+    static void startSpark() throws Exception {
         spark = LocalSpark.start(workdir);
-        warehouse = EmbeddedWarehouse.start(EmbeddedWarehouse.dataDirectoryIn(workdir));
-        try (Connection connection = warehouse.dataSource().getConnection()) {
-            new WarehouseDdl(SqlDialect.POSTGRES, SCHEMA).apply(connection);
-            new DimDatePopulator(SCHEMA).populate(connection, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
-        }
     }
 
     @AfterAll
-    static void stopWarehouse() {
-        warehouse.close();
+    static void stopSpark() {
         spark.stop();
     }
 
     @BeforeEach
     void emptyTheLoadedTables() throws SQLException {
-        try (Connection connection = warehouse.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE tidemark.fact_sales, tidemark.dim_item, tidemark.etl_load_audit");
-        }
+        warehouse.truncate("tidemark.fact_sales", "tidemark.dim_item", "tidemark.etl_load_audit");
     }
 
     @Test
@@ -106,7 +100,7 @@ class SalesLoaderTest {
                 change("U", "S4", "10:06:00", "dms:b:70", image("I-4", "Sports", "2.00", 1, "Sam")),
                 change("U", "S4", "10:06:00", "dms:b:6", image("I-4", "Sports", "3.00", 1, "Sam")));
 
-        AuditedLoadResult result = loader(WarehouseConnector.embedded(warehouse)).load(request("c1", batch));
+        AuditedLoadResult result = loader(WarehouseConnector.embedded(warehouse.server())).load(request("c1", batch));
 
         assertThat(result.loaded()).isTrue();
         assertThat(result.rows()).isEqualTo(batch.size());
@@ -120,7 +114,7 @@ class SalesLoaderTest {
 
     @Test
     void staleChangesInLaterBatchesAreIgnoredAlsoAfterADelete() throws Exception {
-        SalesLoader loader = loader(WarehouseConnector.embedded(warehouse));
+        SalesLoader loader = loader(WarehouseConnector.embedded(warehouse.server()));
         loader.load(request("c1", List.of(
                 change("I", "S1", "10:00:00", "dms:1", image("I-1", "Books", "10.00", 1, "Sam")),
                 change("U", "S1", "10:05:00", "dms:5", image("I-1", "Books", "15.00", 1, "Sam")),
@@ -148,12 +142,12 @@ class SalesLoaderTest {
     @Test
     void batchesAppliedInAnyOrderGiveTheSameTablesAsOneBatch() throws Exception {
         List<SalesChange> all = generatedChanges(300, 42);
-        loader(WarehouseConnector.embedded(warehouse)).load(request("all", all));
+        loader(WarehouseConnector.embedded(warehouse.server())).load(request("all", all));
         List<String> oneBatchFacts = query("SELECT * FROM tidemark.fact_sales ORDER BY sale_id");
         List<String> oneBatchItems = query(LIVE_ITEMS);
         emptyTheLoadedTables();
 
-        SalesLoader loader = loader(WarehouseConnector.embedded(warehouse));
+        SalesLoader loader = loader(WarehouseConnector.embedded(warehouse.server()));
         for (int part = 2; part >= 0; part--) {
             List<SalesChange> slice = new ArrayList<>();
             for (int i = part; i < all.size(); i += 3) {
@@ -171,7 +165,7 @@ class SalesLoaderTest {
     @Test
     void loadingTheSameInputTwiceLeavesIdenticalTablesAndSkipsTheSecondLoad() throws Exception {
         List<SalesChange> changes = generatedChanges(120, 7);
-        SalesLoader loader = loader(WarehouseConnector.embedded(warehouse));
+        SalesLoader loader = loader(WarehouseConnector.embedded(warehouse.server()));
 
         AuditedLoadResult first = loader.load(request("same", changes));
         List<String> afterFirst = dumpAll();
@@ -190,7 +184,7 @@ class SalesLoaderTest {
 
     @Test
     void dimItemHoldsEachItemOnceWithTheCategoryOfItsNewestLiveSale() throws Exception {
-        SalesLoader loader = loader(WarehouseConnector.embedded(warehouse));
+        SalesLoader loader = loader(WarehouseConnector.embedded(warehouse.server()));
         loader.load(request("c1", List.of(
                 change("I", "S1", "10:00:00", "dms:1", image("I-1", "Books", "1.00", 1, null)),
                 change("I", "S2", "10:01:00", "dms:2", image("I-1", "Comics", "1.00", 1, null)),
@@ -216,7 +210,7 @@ class SalesLoaderTest {
     @Test
     void salesViewsSumPriceTimesQuantityOfLiveSalesBySeasonAndWeekday() throws Exception {
         List<SalesChange> changes = generatedChanges(400, 11);
-        loader(WarehouseConnector.embedded(warehouse)).load(request("views", changes));
+        loader(WarehouseConnector.embedded(warehouse.server())).load(request("views", changes));
 
         Map<String, BigDecimal> bySeason = new TreeMap<>();
         Map<String, BigDecimal> byWeekday = new TreeMap<>();
@@ -237,10 +231,10 @@ class SalesLoaderTest {
     @Test
     void theSpectrumOnlySeasonQueryOverTheChangesGivesTheFiguresOfTheLoadedView() throws Exception {
         List<SalesChange> changes = generatedChanges(400, 13);
-        loader(WarehouseConnector.embedded(warehouse)).load(request("spectrum", changes));
+        loader(WarehouseConnector.embedded(warehouse.server())).load(request("spectrum", changes));
         String view = new SpectrumDdl("curated", "arn:aws:iam::111122223333:role/r", "s3://b", SCHEMA).salesBySeasonView();
         String query = view.substring(view.indexOf(" AS\n") + 4, view.lastIndexOf("WITH NO SCHEMA BINDING"));
-        try (Connection connection = warehouse.dataSource().getConnection();
+        try (Connection connection = warehouse.connect();
              Statement statement = connection.createStatement()) {
             // lake.sales_changes as a local table with the external table's columns: what Spectrum would read
             statement.execute("DROP SCHEMA IF EXISTS lake CASCADE");
@@ -272,7 +266,7 @@ class SalesLoaderTest {
             emptyTheLoadedTables();
             Collections.shuffle(changes, new java.util.Random(seed));
 
-            loader(WarehouseConnector.embedded(warehouse)).load(request("seed-" + seed, changes));
+            loader(WarehouseConnector.embedded(warehouse.server())).load(request("seed-" + seed, changes));
 
             assertThat(query("SELECT sale_id, last_op, last_source_seq, is_deleted FROM tidemark.fact_sales ORDER BY sale_id"))
                     .containsExactly("S1|I|f:3|false", "S2|U|f:9|false");
@@ -285,7 +279,7 @@ class SalesLoaderTest {
         ConnectionSource lossy = new ConnectionSource() {
             @Override
             public Connection open() throws SQLException {
-                return lossyCommit(warehouse.dataSource().getConnection(), commits);
+                return lossyCommit(warehouse.connect(), commits);
             }
 
             @Override
@@ -390,7 +384,7 @@ class SalesLoaderTest {
 
     private static Map<String, BigDecimal> totals(String sql) throws SQLException {
         Map<String, BigDecimal> totals = new TreeMap<>();
-        try (Connection connection = warehouse.dataSource().getConnection();
+        try (Connection connection = warehouse.connect();
              Statement statement = connection.createStatement();
              java.sql.ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
@@ -407,7 +401,7 @@ class SalesLoaderTest {
     }
 
     private static List<String> query(String sql) throws SQLException {
-        try (Connection connection = warehouse.dataSource().getConnection()) {
+        try (Connection connection = warehouse.connect()) {
             return TableDump.of(connection, sql);
         }
     }

@@ -9,6 +9,7 @@ import io.tidemark.demo.UserVersion;
 import io.tidemark.demo.UsersReferenceGenerator;
 import io.tidemark.demo.UsersReferenceSettings;
 import io.tidemark.testing.LocalSpark;
+import io.tidemark.testing.WarehouseFixture;
 import io.tidemark.warehouse.postgres.PostgresDatasetCopy;
 import io.tidemark.warehouse.users.UserDimensionLoader;
 import io.tidemark.warehouse.users.UserSnapshot;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -56,32 +58,25 @@ class UserDimensionLoaderTest {
     @TempDir
     static Path workdir;
 
-    private static EmbeddedWarehouse warehouse;
+    @RegisterExtension
+    static final WarehouseFixture warehouse = WarehouseFixture.withDdl(SCHEMA);
     private static GeneratedUsersReference users;
     private static SparkSession spark;
 
     @BeforeAll
-    static void startWarehouse() throws Exception {
+    static void startSpark() throws Exception {
         spark = LocalSpark.start(workdir);
         users = GeneratedUsersReference.of(new UsersReferenceGenerator(UsersReferenceSettings.small()).generate(workdir.resolve("landing")));
-        warehouse = EmbeddedWarehouse.start(EmbeddedWarehouse.dataDirectoryIn(workdir));
-        try (Connection connection = warehouse.dataSource().getConnection()) {
-            new WarehouseDdl(SqlDialect.POSTGRES, SCHEMA).apply(connection);
-        }
     }
 
     @AfterAll
-    static void stopWarehouse() {
-        warehouse.close();
+    static void stopSpark() {
         spark.stop();
     }
 
     @BeforeEach
     void emptyTheLoadedTables() throws SQLException {
-        try (Connection connection = warehouse.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE tidemark.dim_user, tidemark.etl_load_audit");
-        }
+        warehouse.truncate("tidemark.dim_user", "tidemark.etl_load_audit");
     }
 
     @Test
@@ -151,7 +146,7 @@ class UserDimensionLoaderTest {
         LocalDate first = users.snapshots().firstKey();
         LocalDate second = users.snapshots().lastKey();
         List<String> expected = new ArrayList<>();
-        try (Connection connection = warehouse.dataSource().getConnection();
+        try (Connection connection = warehouse.connect();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE TEMP TABLE events (user_id BIGINT, event_ts TIMESTAMP)");
             for (long userId : users.changedUserIds()) {
@@ -206,12 +201,12 @@ class UserDimensionLoaderTest {
     }
 
     private static UserDimensionLoader loader() {
-        return new UserDimensionLoader(new AuditedLoad(WarehouseConnector.embedded(warehouse), SCHEMA, QUICK_RETRIES, CLOCK),
+        return new UserDimensionLoader(new AuditedLoad(WarehouseConnector.embedded(warehouse.server()), SCHEMA, QUICK_RETRIES, CLOCK),
                 new PostgresDatasetCopy());
     }
 
     private static List<String> query(String sql) throws SQLException {
-        try (Connection connection = warehouse.dataSource().getConnection()) {
+        try (Connection connection = warehouse.connect()) {
             return TableDump.of(connection, sql);
         }
     }

@@ -5,31 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tidemark.config.ConfigException;
 import io.tidemark.config.WarehouseConfig;
-import java.nio.file.Path;
+import io.tidemark.testing.WarehouseFixture;
 import java.sql.Connection;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WarehouseConnectorTest {
     private static final String SECRET = "s3cr3t-never-printed";
 
-    @TempDir
-    static Path workdir;
-
-    private static EmbeddedWarehouse warehouse;
-
-    @BeforeAll
-    static void startWarehouse() throws Exception {
-        warehouse = EmbeddedWarehouse.start(EmbeddedWarehouse.dataDirectoryIn(workdir));
-    }
-
-    @AfterAll
-    static void stopWarehouse() {
-        warehouse.close();
-    }
+    @RegisterExtension
+    static final WarehouseFixture warehouse = WarehouseFixture.bare();
 
     @Test
     void aMissingPasswordVariableIsAConfigErrorNamingIt() {
@@ -54,7 +40,7 @@ class WarehouseConnectorTest {
 
     @Test
     void withoutUrlConnectsToTheEmbeddedWarehouse() throws Exception {
-        WarehouseConnector connector = WarehouseConnector.of(WarehouseConfig.defaults(), warehouse, Map.<String, String>of()::get);
+        WarehouseConnector connector = WarehouseConnector.of(WarehouseConfig.defaults(), warehouse.server(), Map.<String, String>of()::get);
 
         assertThat(connector.dialect()).isEqualTo(SqlDialect.POSTGRES);
         try (Connection connection = connector.open()) {
@@ -64,7 +50,7 @@ class WarehouseConnectorTest {
 
     @Test
     void aPostgresUrlConnectsWithUserAndPasswordFromTheEnvironment() throws Exception {
-        WarehouseConfig config = new WarehouseConfig(warehouse.jdbcUrl(), "postgres", "PW", null, null, null, null, null);
+        WarehouseConfig config = new WarehouseConfig(warehouse.server().jdbcUrl(), "postgres", "PW", null, null, null, null, null);
 
         WarehouseConnector connector = WarehouseConnector.of(config, null, Map.of("PW", SECRET)::get);
 

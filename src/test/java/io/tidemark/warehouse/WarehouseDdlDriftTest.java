@@ -2,7 +2,7 @@ package io.tidemark.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import io.tidemark.testing.WarehouseFixture;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,10 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Redshift DDL (the source of truth) against what its PostgreSQL rendering actually creates on the embedded
@@ -32,29 +30,14 @@ class WarehouseDdlDriftTest {
             "^(DOUBLE\\s+PRECISION|\\w+(?:\\s*\\([^)]*\\))?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern PRIMARY_KEY = Pattern.compile("PRIMARY\\s+KEY\\s*\\(([^)]*)\\)", Pattern.CASE_INSENSITIVE);
 
-    @TempDir
-    static Path workdir;
-
-    private static EmbeddedWarehouse warehouse;
-
-    @BeforeAll
-    static void applyThePostgresRendering() throws Exception {
-        warehouse = EmbeddedWarehouse.start(EmbeddedWarehouse.dataDirectoryIn(workdir));
-        try (Connection connection = warehouse.dataSource().getConnection()) {
-            new WarehouseDdl(SqlDialect.POSTGRES, SCHEMA).apply(connection);
-        }
-    }
-
-    @AfterAll
-    static void stopWarehouse() {
-        warehouse.close();
-    }
+    @RegisterExtension
+    static final WarehouseFixture warehouse = WarehouseFixture.withDdl(SCHEMA);
 
     @Test
     void everyTableHasTheRedshiftColumnsTypesAndPrimaryKey() throws SQLException {
         List<String> statements = new WarehouseDdl(SqlDialect.REDSHIFT, SCHEMA).statements();
         int tables = 0;
-        try (Connection connection = warehouse.dataSource().getConnection()) {
+        try (Connection connection = warehouse.connect()) {
             for (String statement : statements) {
                 Map<String, List<TableDefinitions.Column>> parsed = TableDefinitions.parse(statement);
                 for (Map.Entry<String, List<TableDefinitions.Column>> table : parsed.entrySet()) {
@@ -73,7 +56,7 @@ class WarehouseDdlDriftTest {
     @Test
     void everyViewHasTheColumnsAndTypesItsHeaderDocuments() throws SQLException {
         int views = 0;
-        try (Connection connection = warehouse.dataSource().getConnection()) {
+        try (Connection connection = warehouse.connect()) {
             for (String file : WarehouseDdl.FILES) {
                 String sql = SqlResource.read(WarehouseDdl.DIRECTORY + file);
                 Matcher view = CREATE_VIEW.matcher(sql.replaceAll("--[^\n]*", ""));

@@ -2,37 +2,23 @@ package io.tidemark.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import io.tidemark.testing.WarehouseFixture;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WarehouseDdlTest {
-    @TempDir
-    static Path workdir;
-
-    private static EmbeddedWarehouse warehouse;
-
-    @BeforeAll
-    static void startWarehouse() throws Exception {
-        warehouse = EmbeddedWarehouse.start(EmbeddedWarehouse.dataDirectoryIn(workdir));
-    }
-
-    @AfterAll
-    static void stopWarehouse() {
-        warehouse.close();
-    }
+    @RegisterExtension
+    static final WarehouseFixture warehouse = WarehouseFixture.bare();
 
     @Test
     void appliesTwiceWithoutError() throws Exception {
         WarehouseDdl ddl = new WarehouseDdl(SqlDialect.POSTGRES, "tidemark");
-        try (Connection connection = warehouse.dataSource().getConnection()) {
+        try (Connection connection = warehouse.connect()) {
             ddl.apply(connection);
             ddl.apply(connection);
 
@@ -61,7 +47,7 @@ class WarehouseDdlTest {
 
     @Test
     void aViewFromAnOlderReleaseWithOtherColumnTypesIsReplaced() throws Exception {
-        try (Connection connection = warehouse.dataSource().getConnection()) {
+        try (Connection connection = warehouse.connect()) {
             try (var statement = connection.createStatement()) {
                 statement.execute("CREATE SCHEMA IF NOT EXISTS oldviews");
                 statement.execute("CREATE VIEW oldviews.v_flow_rejects_daily AS SELECT CURRENT_DATE AS d_prettydate, "
@@ -76,7 +62,7 @@ class WarehouseDdlTest {
 
     @Test
     void createdColumnsAreTheColumnsOfTheRedshiftFiles() throws Exception {
-        try (Connection connection = warehouse.dataSource().getConnection()) {
+        try (Connection connection = warehouse.connect()) {
             new WarehouseDdl(SqlDialect.POSTGRES, "bi").apply(connection);
             Map<String, List<TableDefinitions.Column>> redshift =
                     TableDefinitions.parse(String.join(";\n", new WarehouseDdl(SqlDialect.REDSHIFT, "bi").statements()));
@@ -102,7 +88,7 @@ class WarehouseDdlTest {
 
     @Test
     void populatesOnlyMissingDays() throws Exception {
-        try (Connection connection = warehouse.dataSource().getConnection()) {
+        try (Connection connection = warehouse.connect()) {
             new WarehouseDdl(SqlDialect.POSTGRES, "dates").apply(connection);
             DimDatePopulator populator = new DimDatePopulator("dates");
 
@@ -121,7 +107,7 @@ class WarehouseDdlTest {
 
     @Test
     void aGrantOnAViewSurvivesTheNextCommand() throws Exception {
-        try (Connection connection = warehouse.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = warehouse.connect(); Statement statement = connection.createStatement()) {
             new WarehouseDdl(SqlDialect.POSTGRES, "granted").apply(connection);
             statement.execute("CREATE ROLE quicksight_granted");
             statement.execute("GRANT USAGE ON SCHEMA granted TO quicksight_granted");
@@ -136,7 +122,7 @@ class WarehouseDdlTest {
 
     @Test
     void aLoaderWithDmlRightsOnlyWorksOnceTheSchemaIsCurrent() throws Exception {
-        try (Connection connection = warehouse.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = warehouse.connect(); Statement statement = connection.createStatement()) {
             new WarehouseDdl(SqlDialect.POSTGRES, "dml").apply(connection);
             statement.execute("CREATE ROLE loader_dml");
             statement.execute("GRANT USAGE ON SCHEMA dml TO loader_dml");
@@ -154,7 +140,7 @@ class WarehouseDdlTest {
 
     @Test
     void aChangedViewDefinitionIsAppliedOnceAndKeepsItsGrants() throws Exception {
-        try (Connection connection = warehouse.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = warehouse.connect(); Statement statement = connection.createStatement()) {
             new WarehouseDdl(SqlDialect.POSTGRES, "changed").apply(connection);
             statement.execute("CREATE ROLE analyst_changed");
             statement.execute("GRANT SELECT ON changed.v_sales_by_season TO analyst_changed WITH GRANT OPTION");
