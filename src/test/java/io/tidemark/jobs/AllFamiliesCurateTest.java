@@ -28,6 +28,7 @@ import io.tidemark.landing.LandingWindow;
 import io.tidemark.landing.WindowDiscovery;
 import io.tidemark.ops.RunResult;
 import io.tidemark.RunStatus;
+import io.tidemark.testing.LocalSpark;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +69,7 @@ class AllFamiliesCurateTest {
         users = GeneratedUsersReference.of(new UsersReferenceGenerator(UsersReferenceSettings.small()).generate(landing));
         sales = SalesCdcGroundTruth.of(new SalesCdcLandingGenerator(SalesCdcLandingSettings.small()).generate(landing));
 
-        RuntimeConfig config = RuntimeConfig.defaults().resolveAgainst(workdir);
+        RuntimeConfig config = LocalSpark.config(workdir);
         spark = SparkSessions.create(config, workdir);
         WindowDiscovery windows = new WindowDiscovery(spark.sparkContext().hadoopConfiguration());
         for (JobSpec spec : new JobSpecs().all()) {

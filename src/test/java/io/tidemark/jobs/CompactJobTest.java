@@ -17,6 +17,7 @@ import io.tidemark.lake.PartitionVersion;
 import io.tidemark.landing.LandingWindow;
 import io.tidemark.ops.RunResult;
 import io.tidemark.RunStatus;
+import io.tidemark.testing.LocalSpark;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -63,7 +64,7 @@ class CompactJobTest {
     @BeforeAll
     static void start() throws IOException {
         new CloudWatchLandingGenerator(CloudWatchLandingSettings.small()).generate(workdir.resolve("landing"));
-        config = RuntimeConfig.defaults().resolveAgainst(workdir);
+        config = LocalSpark.config(workdir);
         spark = SparkSessions.create(config, workdir);
         spec = new JobSpecs().get("cwlogs");
         flows = new TableRef(config.catalog().curatedDatabase(), "vpc_flow_logs");

@@ -14,6 +14,7 @@ import io.tidemark.demo.GeneratedLanding;
 import io.tidemark.landing.LandingWindow;
 import io.tidemark.ops.RunResult;
 import io.tidemark.RunStatus;
+import io.tidemark.testing.LocalSpark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class CurateJobTest {
     @BeforeAll
     static void start() throws IOException {
         landing = GeneratedLanding.of(new CloudWatchLandingGenerator(CloudWatchLandingSettings.small()).generate(workdir.resolve("landing")));
-        config = RuntimeConfig.defaults().resolveAgainst(workdir);
+        config = LocalSpark.config(workdir);
         spark = SparkSessions.create(config, workdir);
         spec = new JobSpecs().get("cwlogs");
     }
