@@ -37,6 +37,7 @@ import io.tidemark.sources.ParsedObjectSource;
 import io.tidemark.sources.QuarantineRows;
 import io.tidemark.sources.SourceBatch;
 import io.tidemark.testing.MotoServer;
+import io.tidemark.warehouse.StagedRows;
 import io.tidemark.warehouse.redshift.RedshiftS3Staging;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -236,23 +237,26 @@ abstract class AwsPathOnMotoScenario {
     void redshiftStagingWritesParquetAndItsCopyManifestOnS3() throws IOException {
         String staging = "s3a://tm-lake/staging";
         Dataset<Row> rows = spark.range(0, 50).selectExpr("id", "cast(id * 2 as int) AS twice");
-        new RedshiftS3Staging(staging, "arn:aws:iam::123456789012:role/tidemark-copy", hadoopConf()).prepare(rows, "load-1");
-
-        JsonNode manifest;
         FileSystem lake = lakeFs();
-        try (var in = lake.open(new org.apache.hadoop.fs.Path(staging + "/load-1/_manifest"))) {
-            manifest = JSON.readTree(in);
-        }
-        Map<String, Long> listed = new TreeMap<>();
-        for (FileStatus file : lake.listStatus(new org.apache.hadoop.fs.Path(staging + "/load-1"))) {
-            if (file.getPath().getName().endsWith(".parquet")) {
-                listed.put(file.getPath().toString().replaceFirst("^s3a:", "s3:"), file.getLen());
+        try (StagedRows staged = new RedshiftS3Staging(staging, "arn:aws:iam::123456789012:role/tidemark-copy", hadoopConf(),
+                System.err).prepare(rows, "load-1")) {
+            JsonNode manifest;
+            try (var in = lake.open(new org.apache.hadoop.fs.Path(staging + "/load-1/_manifest"))) {
+                manifest = JSON.readTree(in);
             }
+            Map<String, Long> listed = new TreeMap<>();
+            for (FileStatus file : lake.listStatus(new org.apache.hadoop.fs.Path(staging + "/load-1"))) {
+                if (file.getPath().getName().endsWith(".parquet")) {
+                    listed.put(file.getPath().toString().replaceFirst("^s3a:", "s3:"), file.getLen());
+                }
+            }
+            Map<String, Long> inManifest = new TreeMap<>();
+            manifest.path("entries").forEach(e -> inManifest.put(e.path("url").asText(), e.path("meta").path("content_length").asLong()));
+            assertThat(inManifest).isNotEmpty().isEqualTo(listed);
+            assertThat(spark.read().parquet(staging + "/load-1").count()).isEqualTo(50);
         }
-        Map<String, Long> inManifest = new TreeMap<>();
-        manifest.path("entries").forEach(e -> inManifest.put(e.path("url").asText(), e.path("meta").path("content_length").asLong()));
-        assertThat(inManifest).isNotEmpty().isEqualTo(listed);
-        assertThat(spark.read().parquet(staging + "/load-1").count()).isEqualTo(50);
+        // released by the load after its commit: no object of the load is left under the prefix
+        assertThat(lake.exists(new org.apache.hadoop.fs.Path(staging + "/load-1"))).isFalse();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.catalog.TableRef;
 import io.tidemark.catalog.glue.GlueCatalog;
 import io.tidemark.config.CatalogConfig;
@@ -23,12 +24,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -41,8 +45,10 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * Two processes on the same tables never lose a row: real {@code java} processes (the CLI main class, or for the
- * runs with a guard switched off the test-only {@link ChoreographedRun}) on one lake on the local file system,
- * with catalog kind {@code glue} on the AWS API emulator. Every flow event the generators wrote must be in
+ * runs with a guard switched off the test-only {@link ChoreographedRun}) on one lake, with catalog kind {@code glue}
+ * on the AWS API emulator. The lake is on the local file system (leases created atomically by hard link), except for
+ * the two-jobs scenario, whose landing and lake are {@code s3a://} buckets on the same emulator (leases created with
+ * a conditional write, {@code If-None-Match: *}). Every flow event the generators wrote must be in
  * {@code vpc_flow_logs} exactly once (ground truth of {@link CloudWatchLandingGenerator} and
  * {@link FlowLogLinesLandingGenerator}), read back through the partitions' published locations in the catalog.
  * The same choreography with both guards off loses rows, which shows the test sees the defect.
@@ -67,6 +73,7 @@ class OverlappingRunsTest {
         cwlogs = GeneratedLanding.of(new CloudWatchLandingGenerator(CloudWatchLandingSettings.small()).generate(landing));
         flowlines = FlowLinesLanding.of(new FlowLogLinesLandingGenerator(FlowLinesLandingSettings.small()).generate(landing));
         spark = LocalSpark.start(root.resolve("reader"));
+        moto.s3aSettings().forEach(spark.sparkContext().hadoopConfiguration()::set);
     }
 
     @AfterAll
@@ -79,10 +86,13 @@ class OverlappingRunsTest {
         }
     }
 
-    /** The hourly DAG's parallel tasks: cwlogs and flowlines both write vpc_flow_logs; then their retries. */
+    /**
+     * The hourly DAG's parallel tasks: cwlogs and flowlines both write vpc_flow_logs; then their retries. Landing and
+     * lake on S3: the lease is an object created with a conditional write, the versions are S3 prefixes.
+     */
     @Test
-    void twoJobsWritingOneTableTogetherKeepEveryFlowEventOnce() throws Exception {
-        Scenario s = new Scenario("jobs");
+    void twoJobsWritingOneTableTogetherOnS3KeepEveryFlowEventOnce() throws Exception {
+        Scenario s = new Scenario("jobs", Storage.S3);
         Child cw = s.cli("cw", "run", "cwlogs", "--date", DAY);
         Child fl = s.cli("fl", "run", "flowlines", "--date", DAY);
         assertThat(cw.status()).isEqualTo("SUCCEEDED");
@@ -96,6 +106,7 @@ class OverlappingRunsTest {
         PublishedFlowEvents stored = s.publishedFlowEvents();
         assertThat(stored.byPartition()).isEqualTo(expected(cwlogs.flowRowsByPartition(), flowlines.rowsByPartition()));
         assertThat(stored.duplicates()).isZero();
+        assertThat(s.leaseGenerations("vpc_flow_logs")).as("the table's lease, kept in the lake's bucket").isNotEmpty();
     }
 
     /**
@@ -106,7 +117,7 @@ class OverlappingRunsTest {
      */
     @Test
     void twoHoursOfOneJobTogetherKeepEveryFlowEventOnceAndGcRacingTheNextRunDeletesNothingReferenced() throws Exception {
-        Scenario s = new Scenario("hours");
+        Scenario s = new Scenario("hours", Storage.LOCAL);
         Child h10 = s.cli("h10", "run", "cwlogs", "--date", DAY, "--hour", String.valueOf(FIRST_HOUR));
         Child h11 = s.cli("h11", "run", "cwlogs", "--date", DAY, "--hour", String.valueOf(FIRST_HOUR + 1));
         JsonNode r10 = h10.result();
@@ -145,7 +156,7 @@ class OverlappingRunsTest {
      */
     @Test
     void thePublishCheckAloneMergesAgainInsteadOfOverwriting() throws Exception {
-        Scenario s = new Scenario("check");
+        Scenario s = new Scenario("check", Storage.LOCAL);
         Child cw = s.choreographed(OverlapSafety.PUBLISH_CHECK_ONLY, "cw", "written-fl", "cwlogs");
         Child fl = s.choreographed(OverlapSafety.PUBLISH_CHECK_ONLY, "fl", "written-cw,published-cw", "flowlines");
         assertThat(cw.lastLine()).startsWith("status=SUCCEEDED");
@@ -160,7 +171,7 @@ class OverlappingRunsTest {
     /** The same choreography with the lease and the publish check off: the defect, rows lost and both runs SUCCEEDED. */
     @Test
     void withoutEitherGuardTheSameScenarioLosesRows() throws Exception {
-        Scenario s = new Scenario("unguarded");
+        Scenario s = new Scenario("unguarded", Storage.LOCAL);
         Child cw = s.choreographed(OverlapSafety.NONE, "cw", "written-fl", "cwlogs");
         Child fl = s.choreographed(OverlapSafety.NONE, "fl", "written-cw,published-cw", "flowlines");
         assertThat(cw.lastLine()).startsWith("status=SUCCEEDED");
@@ -181,26 +192,51 @@ class OverlappingRunsTest {
         return values;
     }
 
+    /** Where a scenario's landing and lake are: the local file system, or buckets on the emulator's S3. */
+    private enum Storage { LOCAL, S3 }
+
     /** One lake, one pair of Glue databases and one runtime config for the processes of a scenario. */
     private static final class Scenario {
         private final String name;
         private final Path dir;
         private final Path config;
         private final CatalogConfig catalog;
+        private final String lakeRoot;
 
-        Scenario(String name) throws IOException {
+        Scenario(String name, Storage storage) throws IOException {
             this.name = name;
             this.dir = Files.createDirectories(root.resolve(name));
             this.catalog = new CatalogConfig(CatalogConfig.Kind.GLUE, name + "_curated", name + "_quarantine", null,
                     MotoServer.REGION, moto.endpoint().toString(), null);
             this.config = dir.resolve("runtime.json");
-            Files.writeString(config, """
-                    {"landingRoot": "%s", "lakeRoot": "%s",
-                     "catalog": {"kind": "glue", "curatedDatabase": "%s", "quarantineDatabase": "%s", "region": "%s", "endpoint": "%s"},
-                     "spark": {"master": "local[1]", "conf": {"spark.sql.shuffle.partitions": "2", "spark.ui.enabled": "false"}},
-                     "leases": {"expirySeconds": 60, "waitSeconds": 240}}
-                    """.formatted(landing.toUri(), dir.resolve("lake").toUri(), catalog.curatedDatabase(),
-                    catalog.quarantineDatabase(), MotoServer.REGION, moto.endpoint()));
+            Map<String, String> sparkConf = new LinkedHashMap<>(Map.of("spark.sql.shuffle.partitions", "2",
+                    "spark.ui.enabled", "false"));
+            String landingRoot;
+            if (storage == Storage.S3) {
+                String bucket = "tm-race-" + name;
+                moto.createBucket(bucket);
+                landingRoot = "s3a://" + bucket + "/landing";
+                lakeRoot = "s3a://" + bucket + "/lake";
+                sparkConf.putAll(moto.s3aSparkSettings());
+                // fewer S3 calls per write (a rename is a copy and a delete): task commits move files straight into
+                // the version folder, and the folder markers S3A would delete after each file stay
+                sparkConf.put("spark.hadoop.mapreduce.fileoutputcommitter.algorithm.version", "2");
+                sparkConf.put("spark.hadoop.fs.s3a.directory.marker.retention", "keep");
+                org.apache.hadoop.fs.Path landingOnS3 = new org.apache.hadoop.fs.Path(landingRoot);
+                landingOnS3.getFileSystem(spark.sparkContext().hadoopConfiguration())
+                        .copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(landing.toUri()), landingOnS3);
+            } else {
+                landingRoot = landing.toUri().toString();
+                lakeRoot = dir.resolve("lake").toUri().toString();
+            }
+            ObjectNode runtime = JSON.createObjectNode().put("landingRoot", landingRoot).put("lakeRoot", lakeRoot);
+            runtime.putObject("catalog").put("kind", "glue").put("curatedDatabase", catalog.curatedDatabase())
+                    .put("quarantineDatabase", catalog.quarantineDatabase()).put("region", MotoServer.REGION)
+                    .put("endpoint", moto.endpoint().toString());
+            ObjectNode sparkNode = runtime.putObject("spark").put("master", "local[1]");
+            sparkConf.forEach(sparkNode.putObject("conf")::put);
+            runtime.putObject("leases").put("expirySeconds", 60).put("waitSeconds", 240);
+            Files.writeString(config, JSON.writeValueAsString(runtime));
         }
 
         /** Starts {@code tidemark ARGS --skip-load} with its own workdir; {@link Child#result()} waits for it. */
@@ -285,6 +321,7 @@ class OverlappingRunsTest {
             try (GlueCatalog glue = GlueCatalog.connect(catalog,
                     StaticCredentialsProvider.create(AwsBasicCredentials.create(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY)))) {
                 for (var published : glue.allLocations(new TableRef(catalog.curatedDatabase(), "vpc_flow_logs")).entrySet()) {
+                    assertThat(published.getValue()).as("a published location in the scenario's lake").startsWith(lakeRoot);
                     Dataset<Row> partition = spark.read().parquet(published.getValue()).select("event_id")
                             .withColumn("partition", lit(published.getKey().path()));
                     all = all == null ? partition : all.union(partition);
@@ -292,6 +329,18 @@ class OverlappingRunsTest {
             }
             assertThat(all).as("published partitions of vpc_flow_logs in " + name).isNotNull();
             return all;
+        }
+
+        /** The generations of a curated table's lease in the lake ({@code _tidemark/leases/<database>.<table>/}). */
+        List<String> leaseGenerations(String table) throws IOException {
+            org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(lakeRoot + "/_tidemark/leases/"
+                    + catalog.curatedDatabase() + "." + table);
+            FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            List<String> names = new ArrayList<>();
+            for (FileStatus generation : fs.listStatus(folder)) {
+                names.add(generation.getPath().getName());
+            }
+            return names;
         }
     }
 
@@ -305,9 +354,9 @@ class OverlappingRunsTest {
     /** A child process; its stdout and stderr go to files in the scenario folder. */
     private record Child(String label, Process process, Path dir) {
         String lastLine() throws Exception {
-            if (!process.waitFor(240, TimeUnit.SECONDS)) {
+            if (!process.waitFor(480, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError(label + " did not end in 240 s; stderr:\n" + stderr());
+                throw new AssertionError(label + " did not end in 480 s; stderr:\n" + stderr());
             }
             List<String> lines = Files.readAllLines(dir.resolve(label + ".out"), StandardCharsets.UTF_8);
             if (lines.isEmpty()) {

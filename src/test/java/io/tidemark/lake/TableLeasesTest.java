@@ -16,6 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -32,7 +36,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * The table leases on both stores: the local file system (atomic create by hard link) and S3 on the emulator
  * (conditional write, {@code If-None-Match: *}, reached with the S3A settings of the Hadoop configuration).
- * Time is a settable clock, so expiry needs no waiting.
+ * Time is a settable clock, so expiry needs no waiting, except in the test of the heartbeat, which runs on the real
+ * clock with the shortest expiry.
  */
 class TableLeasesTest {
     private static final String BUCKET = "tidemark-leases";
@@ -139,6 +144,32 @@ class TableLeasesTest {
             stale.close(); // releasing a lease taken over leaves the new holder's alone
             taken.verify();
             assertThat(store.generations("curated.app_logs")).containsExactly(2L);
+        }
+    }
+
+    /**
+     * cwlogs takes app_logs, then waits for vpc_flow_logs, which flowlines holds for longer than the expiry: the
+     * heartbeat keeps app_logs cwlogs's meanwhile, so cwlogs can publish once it has both.
+     */
+    @Test
+    void aLeaseTakenFirstStaysHeldWhileTheRunWaitsLongerThanTheExpiryForTheNext() throws Exception {
+        LeaseStore store = store("local", "waiting");
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        TableLeases flowlines = new TableLeases(store, new LeaseConfig(3, 30), Clock.systemUTC(), quiet);
+        TableLeases cwlogs = new TableLeases(store, new LeaseConfig(3, 30), Clock.systemUTC(), quiet);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            TableLeases.Held flows = flowlines.acquire(List.of("curated.vpc_flow_logs"), "run-flowlines");
+            Future<TableLeases.Held> both = thread.submit(() ->
+                    cwlogs.acquire(List.of("curated.app_logs", "curated.vpc_flow_logs"), "run-cwlogs"));
+            Thread.sleep(4_500); // longer than the 3 s expiry
+            assertThat(both).isNotDone();
+            flows.close();
+            try (TableLeases.Held held = both.get(20, TimeUnit.SECONDS)) {
+                held.verify();
+            }
+        } finally {
+            thread.shutdownNow();
         }
     }
 

@@ -7,8 +7,12 @@ import io.tidemark.testing.LocalSpark;
 import io.tidemark.testing.WarehouseFixture;
 import io.tidemark.warehouse.model.FlowHourlyModel;
 import io.tidemark.warehouse.postgres.PostgresDatasetCopy;
+import io.tidemark.warehouse.redshift.RedshiftS3Staging;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,8 +29,10 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -256,6 +262,60 @@ class FlowHourlyLoaderTest {
     }
 
     @Test
+    void theRedshiftStagedFolderServesEveryAttemptAndIsRemovedAfterTheCommitOrTheFinalFailure() throws Exception {
+        Path stagingRoot = workdir.resolve("redshift-staging");
+        RedshiftS3Staging parquet = new RedshiftS3Staging(stagingRoot.toUri().toString().replaceAll("/$", ""),
+                "arn:aws:iam::123456789012:role/tidemark-copy", spark.sparkContext().hadoopConfiguration(), System.err);
+        PostgresDatasetCopy copy = new PostgresDatasetCopy();
+        List<List<String>> foldersAtCopy = new CopyOnWriteArrayList<>();
+        List<List<String>> auditAtRelease = new CopyOnWriteArrayList<>();
+        // the Redshift staging writes and removes its real folder; PostgreSQL's COPY stands in for Redshift's
+        DatasetStaging parquetThenCopy = (input, loadId) -> {
+            StagedRows folder = parquet.prepare(input, loadId);
+            StagedRows rows = copy.prepare(input, loadId);
+            return new StagedRows() {
+                @Override
+                public long copyInto(Connection connection, String stageTable) throws SQLException {
+                    foldersAtCopy.add(stagedManifests(stagingRoot));
+                    return rows.copyInto(connection, stageTable);
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        auditAtRelease.add(query("SELECT COUNT(*) FROM tidemark.etl_load_audit"));
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    folder.close();
+                }
+            };
+        };
+        AtomicInteger commits = new AtomicInteger();
+        ConnectionSource conflicting = source(() -> failingCommit(warehouse.dataSource().getConnection(), connection -> {
+            if (commits.incrementAndGet() == 1) {
+                throw new SQLException("could not serialize access", "40001");
+            }
+            connection.commit();
+        }));
+        Request request = new Request(List.of(H05), "run", "c", List.of(row(H05, "eni-1", "ACCEPT", 6, 1, 2, 3)));
+
+        AuditedLoadResult result = new FactLoad(conflicting, parquetThenCopy).load(request);
+
+        assertThat(result.attempts()).isEqualTo(2);
+        assertThat(foldersAtCopy).hasSize(2).allSatisfy(manifests -> assertThat(manifests).hasSize(1));
+        assertThat(auditAtRelease).containsExactly(List.of("1"));
+        assertThat(stagingRoot).isEmptyDirectory();
+
+        Request outside = new Request(List.of(H06), "run", "d", List.of(row(H07, "eni-1", "ACCEPT", 6, 1, 2, 3)));
+        assertThatThrownBy(() -> new FactLoad(WarehouseConnector.embedded(warehouse), parquetThenCopy).load(outside))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(foldersAtCopy).hasSize(3);
+        assertThat(auditAtRelease).containsExactly(List.of("1"), List.of("1"));
+        assertThat(stagingRoot).isEmptyDirectory();
+    }
+
+    @Test
     void aCommitWhoseAcknowledgementIsLostIsNotAppliedTwice() throws Exception {
         AtomicInteger commits = new AtomicInteger();
         ConnectionSource lossy = source(() -> failingCommit(warehouse.connect(), connection -> {
@@ -439,6 +499,15 @@ class FlowHourlyLoaderTest {
         query("SELECT * FROM tidemark.dim_network_interface ORDER BY 1").forEach(line -> lines.add("dim|" + line));
         query("SELECT * FROM tidemark.etl_load_audit ORDER BY 1").forEach(line -> lines.add("audit|" + line));
         return lines;
+    }
+
+    /** The COPY manifests staged under {@code stagingRoot}, one per staged load folder. */
+    private static List<String> stagedManifests(Path stagingRoot) {
+        try (Stream<Path> folders = Files.list(stagingRoot)) {
+            return folders.map(folder -> folder.resolve("_manifest")).filter(Files::exists).map(Path::toString).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> query(String sql) throws SQLException {

@@ -13,9 +13,9 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,19 +48,21 @@ public final class TableLeases {
 
     /**
      * Takes the leases of the given tables ({@code database.table} names), in the given order (callers sort them,
-     * so two processes never wait on each other in a cycle); waits for tables another process holds.
+     * so two processes never wait on each other in a cycle); waits for tables another process holds. The heartbeat
+     * renews each lease from the moment it is taken, so the ones taken first do not lapse while the run waits for
+     * the next table, however long that wait.
      */
     public Held acquire(List<String> tables, String runId) {
-        List<Lease> taken = new ArrayList<>();
+        Held held = new Held();
         try {
             for (String table : tables) {
-                taken.add(acquireOne(table, runId));
+                held.add(acquireOne(table, runId));
             }
         } catch (RuntimeException e) {
-            release(taken);
+            held.close();
             throw e;
         }
-        return new Held(taken);
+        return held;
     }
 
     private Lease acquireOne(String table, String runId) {
@@ -164,11 +166,10 @@ public final class TableLeases {
 
     /** Leases held, renewed by a heartbeat until {@link #close()} releases them. */
     public final class Held implements AutoCloseable {
-        private final List<Lease> leases;
+        private final List<Lease> leases = new CopyOnWriteArrayList<>();
         private final ScheduledExecutorService heartbeat;
 
-        private Held(List<Lease> leases) {
-            this.leases = List.copyOf(leases);
+        private Held() {
             this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "tidemark-lease-heartbeat");
                 thread.setDaemon(true);
@@ -176,6 +177,10 @@ public final class TableLeases {
             });
             long period = config.heartbeat().toMillis();
             heartbeat.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
+        }
+
+        private void add(Lease lease) {
+            leases.add(lease);
         }
 
         private void renew() {
@@ -186,8 +191,8 @@ public final class TableLeases {
                 try {
                     if (!isMine(lease) || !lease.record.heldAt(clock.instant())) {
                         lease.lost = true;
-                        progress.printf("tidemark: lost the lease of table %s (held since %s): another process took it over%n",
-                                lease.table, lease.record.acquiredAt());
+                        progress.printf("tidemark: lost the lease of table %s (held since %s): it lapsed or another "
+                                + "process took it over%n", lease.table, lease.record.acquiredAt());
                         continue;
                     }
                     LeaseRecord renewed = lease.record.renewedUntil(clock.instant().plus(config.expiry()));

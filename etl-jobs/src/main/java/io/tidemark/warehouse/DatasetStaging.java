@@ -12,7 +12,8 @@ import org.apache.spark.sql.Row;
 public interface DatasetStaging {
     /**
      * Makes the rows ready to copy, before the load's transaction starts: nothing to do on PostgreSQL; on Redshift
-     * Spark writes the files and their manifest under a folder named after {@code loadId}.
+     * Spark writes the files and their manifest under a folder named after {@code loadId}. The caller closes the
+     * result once the load committed or finally failed, never between the attempts of one load.
      */
     StagedRows prepare(Dataset<Row> rows, String loadId);
 }

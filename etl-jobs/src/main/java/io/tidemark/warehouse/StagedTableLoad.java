@@ -16,7 +16,8 @@ import org.apache.spark.sql.Row;
  * Loads one table from a Spark Dataset with the audited protocol ({@link AuditedLoad}): the rows are prepared by
  * the dialect's {@link DatasetStaging} before the transaction (Parquet + manifest in S3 on Redshift), then inside
  * it: create the temp stage table, copy the rows, for a windowed load stage the replaced hours and check no row is
- * outside them, run the table's apply statements ({@link TableLoadScript}), write the audit row, commit, ANALYZE.
+ * outside them, run the table's apply statements ({@link TableLoadScript}), write the audit row, commit, ANALYZE. The staged rows
+ * are released (their S3 files removed on Redshift) after the commit, or after the last attempt failed.
  */
 public final class StagedTableLoad {
     private final ConnectionSource connections;
@@ -44,25 +45,26 @@ public final class StagedTableLoad {
             throw new IllegalArgumentException("Cannot load " + script.table() + ": a windowed load needs hours to "
                     + "replace and a MERGE load takes none, got " + windows.size());
         }
-        StagedRows staged = staging.prepare(rows, audit.loadId());
         SqlDialect dialect = connections.dialect();
         String createStage = script.createStage(dialect, schema);
         Optional<String> countOutside = script.countOutsideWindows(dialect, schema);
         List<String> apply = script.apply(dialect, schema);
-        return protocol.run(audit, connection -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(createStage);
-                long stagedRows = staged.copyInto(connection, script.stageTable());
-                if (countOutside.isPresent()) {
-                    stageWindows(connection, statement, windows);
-                    requireNoRowsOutside(statement, countOutside.get(), script.table(), audit.partitions());
+        try (StagedRows staged = staging.prepare(rows, audit.loadId())) {
+            return protocol.run(audit, connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(createStage);
+                    long stagedRows = staged.copyInto(connection, script.stageTable());
+                    if (countOutside.isPresent()) {
+                        stageWindows(connection, statement, windows);
+                        requireNoRowsOutside(statement, countOutside.get(), script.table(), audit.partitions());
+                    }
+                    for (String sql : apply) {
+                        statement.executeUpdate(sql);
+                    }
+                    return stagedRows;
                 }
-                for (String sql : apply) {
-                    statement.executeUpdate(sql);
-                }
-                return stagedRows;
-            }
-        }, script.analyzedTables());
+            }, script.analyzedTables());
+        }
     }
 
     private void stageWindows(Connection connection, Statement statement, List<HourPartition> windows) throws SQLException {

@@ -8,15 +8,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidemark.config.ConfigException;
 import io.tidemark.config.WarehouseConfig;
 import io.tidemark.testing.LocalSpark;
-import io.tidemark.warehouse.DatasetStaging;
+import io.tidemark.warehouse.StagedRows;
 import io.tidemark.warehouse.model.DialectStaging;
 import io.tidemark.warehouse.SqlDialect;
 import io.tidemark.warehouse.postgres.PostgresDatasetCopy;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -28,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Redshift staging without a Redshift: Spark writes the Parquet files to a local folder standing in for the S3
  * prefix, and the test checks the COPY manifest written next to them (exactly those files, mandatory, their real
- * sizes) and the COPY statement rendered for them. The COPY itself needs Redshift and S3 and is not run here.
+ * sizes), that the folder is removed when the load releases it and a removal that fails is only reported, and the
+ * COPY statement rendered for them. The COPY itself needs Redshift and S3 and is not run here.
  */
 class RedshiftS3StagingWithoutRedshiftTest {
     private static final String ROLE = "arn:aws:iam::123456789012:role/tidemark-copy";
@@ -50,40 +58,58 @@ class RedshiftS3StagingWithoutRedshiftTest {
     }
 
     @Test
-    void theManifestListsExactlyTheStagedParquetFilesWithTheirSizes() throws Exception {
+    void theManifestListsExactlyTheStagedParquetFilesWithTheirSizesUntilTheLoadReleasesThem() throws Exception {
         Path staging = workdir.resolve("staging");
-        RedshiftS3Staging stager = new RedshiftS3Staging(staging.toUri().toString().replaceAll("/$", ""), ROLE,
-                spark.sparkContext().hadoopConfiguration());
+        RedshiftS3Staging stager = stager(staging, spark.sparkContext().hadoopConfiguration(), System.err);
         Dataset<Row> rows = spark.range(1_000).selectExpr("CAST(id AS INT) AS datekey", "CAST(id AS STRING) AS name")
                 .repartition(3);
-
-        stager.prepare(rows, "fact_email_events:00ff");
         Path folder = staging.resolve("fact_email_events-00ff");
-        JsonNode manifest = JSON.readTree(Files.readString(folder.resolve("_manifest")));
 
-        List<String> parquetFiles;
-        try (Stream<Path> files = Files.list(folder)) {
-            parquetFiles = files.map(p -> p.getFileName().toString())
-                    .filter(name -> name.startsWith("part-") && name.endsWith(".parquet")).sorted().toList();
+        try (StagedRows staged = stager.prepare(rows, "fact_email_events:00ff")) {
+            JsonNode manifest = JSON.readTree(Files.readString(folder.resolve("_manifest")));
+            List<String> parquetFiles;
+            try (Stream<Path> files = Files.list(folder)) {
+                parquetFiles = files.map(p -> p.getFileName().toString())
+                        .filter(name -> name.startsWith("part-") && name.endsWith(".parquet")).sorted().toList();
+            }
+            assertThat(parquetFiles).hasSize(3);
+            List<String> listed = new ArrayList<>();
+            for (JsonNode entry : manifest.get("entries")) {
+                Path file = Path.of(java.net.URI.create(entry.get("url").asText()));
+                listed.add(file.getFileName().toString());
+                assertThat(file.getParent()).isEqualTo(folder);
+                assertThat(entry.get("mandatory").asBoolean()).isTrue();
+                assertThat(entry.get("meta").get("content_length").asLong()).isEqualTo(Files.size(file)).isPositive();
+            }
+            assertThat(listed).containsExactlyElementsOf(parquetFiles);
+            assertThat(spark.read().parquet(folder.toString()).count()).isEqualTo(1_000);
         }
-        assertThat(parquetFiles).hasSize(3);
-        List<String> listed = new ArrayList<>();
-        for (JsonNode entry : manifest.get("entries")) {
-            Path file = Path.of(java.net.URI.create(entry.get("url").asText()));
-            listed.add(file.getFileName().toString());
-            assertThat(file.getParent()).isEqualTo(folder);
-            assertThat(entry.get("mandatory").asBoolean()).isTrue();
-            assertThat(entry.get("meta").get("content_length").asLong()).isEqualTo(Files.size(file)).isPositive();
-        }
-        assertThat(listed).containsExactlyElementsOf(parquetFiles);
-        assertThat(spark.read().parquet(folder.toString()).count()).isEqualTo(1_000);
+        // released after the load's commit (or its last failed attempt): nothing of the load stays in the prefix
+        assertThat(folder).doesNotExist();
+        assertThat(staging).isEmptyDirectory();
+    }
+
+    @Test
+    void aStagedFolderThatCannotBeRemovedIsReportedWithoutFailingTheLoad() throws Exception {
+        Path staging = workdir.resolve("undeletable");
+        Configuration refusingDeletes = new Configuration(spark.sparkContext().hadoopConfiguration());
+        refusingDeletes.setClass("fs.file.impl", UndeletableLocalFileSystem.class, FileSystem.class);
+        refusingDeletes.setBoolean("fs.file.impl.disable.cache", true);
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        RedshiftS3Staging stager = stager(staging, refusingDeletes, new PrintStream(warnings, true, StandardCharsets.UTF_8));
+
+        StagedRows staged = stager.prepare(spark.range(10).toDF(), "t:2");
+        staged.close();
+
+        assertThat(staging.resolve("t-2").resolve("_manifest")).exists();
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).contains("cannot remove the staged folder "
+                + staging.toUri().toString().replaceAll("/$", "") + "/t-2").contains("delete refused");
     }
 
     @Test
     void preparingTheSameLoadAgainReplacesItsFiles() throws Exception {
         Path staging = workdir.resolve("again");
-        RedshiftS3Staging stager = new RedshiftS3Staging(staging.toUri().toString().replaceAll("/$", ""), ROLE,
-                spark.sparkContext().hadoopConfiguration());
+        RedshiftS3Staging stager = stager(staging, spark.sparkContext().hadoopConfiguration(), System.err);
 
         stager.prepare(spark.range(10).repartition(4).toDF(), "t:1");
         stager.prepare(spark.range(10).coalesce(1).toDF(), "t:1");
@@ -127,5 +153,17 @@ class RedshiftS3StagingWithoutRedshiftTest {
                 .isInstanceOf(PostgresDatasetCopy.class);
         assertThatThrownBy(() -> new WarehouseConfig(null, null, null, null, null, null, null, "my-role"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("warehouse.iamRole");
+    }
+
+    private static RedshiftS3Staging stager(Path staging, Configuration hadoopConf, PrintStream warnings) {
+        return new RedshiftS3Staging(staging.toUri().toString().replaceAll("/$", ""), ROLE, hadoopConf, warnings);
+    }
+
+    /** The local file system with deletes refused, as an S3 prefix without {@code s3:DeleteObject} permission is. */
+    public static final class UndeletableLocalFileSystem extends LocalFileSystem {
+        @Override
+        public boolean delete(org.apache.hadoop.fs.Path path, boolean recursive) throws IOException {
+            throw new IOException("delete refused");
+        }
     }
 }

@@ -29,7 +29,7 @@ public final class DialectStaging {
                             + "(the S3 prefix where loads stage Parquet files for COPY) is not set")),
                     config.copyRole().orElseThrow(() -> new ConfigException("Cannot load Redshift: warehouse.iamRole "
                             + "(the IAM role ARN Redshift's COPY assumes to read warehouse.stagingUri) is not set")),
-                    hadoopConf);
+                    hadoopConf, System.err);
         };
     }
 }

@@ -4,11 +4,9 @@ import io.tidemark.warehouse.DatasetStaging;
 import io.tidemark.warehouse.StagedRows;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,8 +26,11 @@ import org.apache.spark.sql.SaveMode;
  * {@code COPY stage FROM '<manifest>' IAM_ROLE '<role>' FORMAT AS PARQUET MANIFEST} loads them.
  *
  * <p>The folder is named after the load id and rewritten by every prepare of that id, so a rerun never mixes
- * files of two attempts. Timestamps are written as Spark's default INT96, which Redshift's Parquet COPY reads
- * into {@code TIMESTAMP}. Staged folders are left in place: expire them with an S3 lifecycle rule on the prefix.
+ * files of two attempts. It stays while the load's transaction may still copy it (every retry of the load copies it
+ * again) and is removed when the load closes its {@link StagedRows}: after the commit, or after the last attempt
+ * failed. A removal that fails is reported and does not fail the load; only a process killed between prepare and
+ * close leaves a folder behind, which an S3 lifecycle rule on the prefix can expire as a backstop. Timestamps are
+ * written as Spark's default INT96, which Redshift's Parquet COPY reads into {@code TIMESTAMP}.
  */
 public final class RedshiftS3Staging implements DatasetStaging {
     /** The manifest file name: a leading underscore keeps the folder readable as a Parquet dataset by Spark and Athena. */
@@ -38,11 +39,14 @@ public final class RedshiftS3Staging implements DatasetStaging {
     private final String stagingUri;
     private final String iamRole;
     private final Configuration hadoopConf;
+    private final PrintStream warnings;
 
-    public RedshiftS3Staging(String stagingUri, String iamRole, Configuration hadoopConf) {
+    /** @param warnings where a staged folder that cannot be removed is reported */
+    public RedshiftS3Staging(String stagingUri, String iamRole, Configuration hadoopConf, PrintStream warnings) {
         this.stagingUri = Objects.requireNonNull(stagingUri, "stagingUri is null");
         this.iamRole = Objects.requireNonNull(iamRole, "iamRole is null");
         this.hadoopConf = Objects.requireNonNull(hadoopConf, "hadoopConf is null");
+        this.warnings = Objects.requireNonNull(warnings, "warnings is null");
     }
 
     @Override
@@ -50,21 +54,15 @@ public final class RedshiftS3Staging implements DatasetStaging {
         String folder = folderOf(loadId);
         rows.write().mode(SaveMode.Overwrite).parquet(folder);
         String manifestUri = folder + "/" + MANIFEST;
-        CopyManifest manifest = manifestOf(folder);
-        writeManifest(manifest, manifestUri);
-        String manifestUrl = CopyManifest.redshiftUrl(manifestUri);
-        return (connection, stageTable) -> {
-            if (manifest.entries().isEmpty()) {
-                return 0; // COPY fails on a manifest without files; nothing to stage is zero rows
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(new RedshiftCopyStatement(stageTable, manifestUrl, iamRole).sql());
-                try (ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + stageTable)) {
-                    count.next();
-                    return count.getLong(1);
-                }
-            }
-        };
+        try {
+            CopyManifest manifest = manifestOf(folder);
+            writeManifest(manifest, manifestUri);
+            return new StagedParquetFolder(folder, manifest, CopyManifest.redshiftUrl(manifestUri), iamRole, hadoopConf,
+                    warnings);
+        } catch (RuntimeException e) {
+            StagedParquetFolder.remove(folder, hadoopConf, warnings);
+            throw e;
+        }
     }
 
     /** {@code <stagingUri>/<load id with ':' as '-'>}: one folder per load. */

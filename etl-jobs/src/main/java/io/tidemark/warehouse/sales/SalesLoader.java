@@ -59,7 +59,8 @@ public final class SalesLoader {
 
     /**
      * Applies the batch, or skips it when its load id is already committed. The audit row counts the input
-     * changes staged. On Redshift the changes are written to S3 first, also when the load then skips.
+     * changes staged. On Redshift the changes are written to S3 first, also when the load then skips, and removed
+     * once it committed, skipped or finally failed.
      *
      * @throws SQLException a non-transient failure, or the last transient one when the attempts are used up;
      *                      nothing of the load is committed then
@@ -67,8 +68,9 @@ public final class SalesLoader {
     public AuditedLoadResult load(SalesLoadRequest request) throws SQLException {
         Objects.requireNonNull(request, "request is null");
         LoadAudit audit = new LoadAudit(DATASET, request.partitionList(), request.inputChecksum(), request.runId());
-        StagedRows changes = staging.prepare(StagedSalesChanges.of(request.changes()), audit.loadId());
-        return audited.run(audit, connection -> apply(connection, changes), TOUCHED_TABLES);
+        try (StagedRows changes = staging.prepare(StagedSalesChanges.of(request.changes()), audit.loadId())) {
+            return audited.run(audit, connection -> apply(connection, changes), TOUCHED_TABLES);
+        }
     }
 
     private long apply(Connection connection, StagedRows changes) throws SQLException {

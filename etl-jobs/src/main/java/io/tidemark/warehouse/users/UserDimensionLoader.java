@@ -84,8 +84,9 @@ public final class UserDimensionLoader {
     public AuditedLoadResult load(UserSnapshot snapshot) throws SQLException {
         Objects.requireNonNull(snapshot, "snapshot is null");
         LoadAudit audit = new LoadAudit(DATASET, snapshot.partition(), snapshot.inputChecksum(), snapshot.runId());
-        StagedRows users = staging.prepare(stagedUsers(snapshot), audit.loadId());
-        return audited.run(audit, connection -> apply(connection, snapshot.date(), users), TOUCHED_TABLES);
+        try (StagedRows users = staging.prepare(stagedUsers(snapshot), audit.loadId())) {
+            return audited.run(audit, connection -> apply(connection, snapshot.date(), users), TOUCHED_TABLES);
+        }
     }
 
     /** The columns of {@code stage_users}, in order: the key a version opened by this snapshot gets, and the user. */
