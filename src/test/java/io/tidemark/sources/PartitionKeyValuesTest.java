@@ -27,7 +27,17 @@ class PartitionKeyValuesTest {
     }
 
     private static LandedObject describe(String key, PartitionKeyReader prefix) {
-        return ParsedObjectSource.describe(new LandingObject(ROOT + "/" + key, 10, "etag:x"), ROOT, CONTEXT, ZoneOffset.UTC, prefix);
+        return describe(key, prefix, ErrorOutputTypeReader.NONE);
+    }
+
+    private static LandedObject describe(String key, PartitionKeyReader prefix, ErrorOutputTypeReader errorPrefix) {
+        return ParsedObjectSource.describe(new LandingObject(ROOT + "/" + key, 10, "etag:x"), ROOT, CONTEXT, ZoneOffset.UTC,
+                prefix, errorPrefix);
+    }
+
+    private static ErrorOutputTypeReader errorPrefix(String landingPrefix, String errorOutputPrefix) {
+        LandingPrefixes prefixes = LandingPrefixes.of("t", landingPrefix, errorOutputPrefix, null);
+        return new ErrorOutputTypeReader(new PrefixTemplate(prefixes.errors(), prefixes.zone()));
     }
 
     @Test
@@ -57,11 +67,19 @@ class PartitionKeyValuesTest {
     }
 
     @Test
-    void theErrorOutputTypeIsReadFromAWholeOrAHiveStyleFolder() {
-        assertThat(describe("errors/processing-failed/2026/11/24/10/s-1-2026-11-24-10-01-00-a", PartitionKeyReader.NONE)
+    void theErrorOutputTypeIsReadAgainstTheErrorOutputPrefix() {
+        ErrorOutputTypeReader whole = errorPrefix("errors/", null);
+        assertThat(describe("errors/processing-failed/2026/11/24/10/s-1-2026-11-24-10-01-00-a", PartitionKeyReader.NONE, whole)
                 .errorOutput()).isEqualTo("processing-failed");
-        assertThat(describe("errors/cwl/type=decompression-failed/2026/11/24/s-1-2026-11-24-10-01-00-a", PartitionKeyReader.NONE)
-                .errorOutput()).isEqualTo("decompression-failed");
-        assertThat(describe("cwlogs/2026/11/24/10/s-1-2026-11-24-10-01-00-a", PartitionKeyReader.NONE).errorOutput()).isNull();
+        ErrorOutputTypeReader hiveStyle = errorPrefix("cwl/!{timestamp:yyyy/MM/dd}/",
+                "errors/cwl/type=!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/");
+        assertThat(describe("errors/cwl/type=decompression-failed/2026/11/24/s-1-2026-11-24-10-01-00-a", PartitionKeyReader.NONE,
+                hiveStyle).errorOutput()).isEqualTo("decompression-failed");
+        assertThat(describe("cwl/2026/11/24/s-1-2026-11-24-10-01-00-a", PartitionKeyReader.NONE, hiveStyle).errorOutput()).isNull();
+        // a folder named like an error-output type outside the error output prefix is not error output
+        assertThat(describe("cwlogs/processing-failed/2026/11/24/10/s-1-2026-11-24-10-01-00-a", PartitionKeyReader.NONE, whole)
+                .errorOutput()).isNull();
+        assertThat(describe("errors/processing-failed/2026/11/24/10/s-1-2026-11-24-10-01-00-a", PartitionKeyReader.NONE)
+                .errorOutput()).isNull();
     }
 }
