@@ -147,12 +147,11 @@ public final class ParsedObjectSource implements SourceReader {
      */
     static LandedObject describe(LandingObject object, String landingRoot, RunContext context, ZoneId arrivalZone,
                                  PartitionKeyReader partitionKeys, ErrorOutputTypeReader errorOutputTypes) {
-        String key = object.uri().startsWith(landingRoot + "/") ? object.uri().substring(landingRoot.length() + 1) : object.uri();
-        Instant arrival = FirehoseObjectKey.parse(key, arrivalZone).map(FirehoseObjectKey::arrival).orElse(null);
         // the key as discovery matched it against the prefixes (whatever form of the root's URI the config uses)
-        String discoveredKey = ObjectDiscovery.keyUnder(landingRoot, new Path(object.uri()));
-        return new LandedObject(object.uri(), key, arrival, errorOutputTypes.typeOf(discoveredKey), context.window().date(),
-                partitionKeys.valuesOf(discoveredKey));
+        String key = ObjectDiscovery.keyUnder(landingRoot, new Path(object.uri()));
+        Instant arrival = FirehoseObjectKey.parse(key, arrivalZone).map(FirehoseObjectKey::arrival).orElse(null);
+        return new LandedObject(object.uri(), key, arrival, errorOutputTypes.typeOf(key), context.window().date(),
+                partitionKeys.valuesOf(key));
     }
 
     /** The per-object work, shipped to Spark tasks. */
