@@ -121,6 +121,8 @@ class PrefixDiscoveryTest {
         PrefixTemplate errors = new PrefixTemplate(spec.prefixes().errors(), spec.prefixes().zone());
         assertThat(errors.match("events-errors/format-conversion-failed/2026/11/24/10/x")).hasValueSatisfying(k ->
                 assertThat(k.errorOutputType()).isEqualTo("format-conversion-failed"));
+        assertThat(errors.match("events-errors/not-a-type/2026/11/24/10/x"))
+                .as("only the types Firehose writes read back, as the discovery glob lists them").isEmpty();
         assertThat(template.match("events/customer=42/2026/11/24/10/x")).isEmpty();
     }
 

@@ -142,7 +142,7 @@ class StreamedObjectReadTest {
 
     private static ParsedObjectSource.ObjectTask task(ObjectParser parser) {
         return new ParsedObjectSource.ObjectTask(parser, new HadoopConf(new Configuration()), workdir.toUri().toString(),
-                CONTEXT, Duration.ofDays(3650), ZoneOffset.UTC, PartitionKeyReader.NONE);
+                CONTEXT, Duration.ofDays(3650), ZoneOffset.UTC, PartitionKeyReader.NONE, ErrorOutputTypeReader.NONE);
     }
 
     private static LandingObject object() throws Exception {

@@ -50,6 +50,7 @@ import io.tidemark.sources.SourceBatch;
 import io.tidemark.sources.SourceReader;
 import io.tidemark.sources.registry.ObjectParsers;
 import io.tidemark.sources.ParsedObjectSource;
+import io.tidemark.sources.ErrorOutputTypeReader;
 import io.tidemark.sources.PartitionKeyReader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -359,7 +360,7 @@ public final class CurateJob {
     private SourceReader sourceFor(JobSpec spec, HadoopConf hadoopConf) {
         return new ParsedObjectSource(ObjectParsers.forSource(spec.source()), hadoopConf, config.landingRoot(),
                 spec.lateArrivalHorizon(), spec.arrivalZone(),
-                PartitionKeyReader.of(spec));
+                PartitionKeyReader.of(spec), ErrorOutputTypeReader.of(spec));
     }
 
     /** A table the run writes: a curated dataset or the job's quarantine. */

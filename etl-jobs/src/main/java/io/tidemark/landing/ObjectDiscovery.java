@@ -4,6 +4,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -103,13 +104,22 @@ public final class ObjectDiscovery {
 
     /**
      * The key of {@code path} relative to the landing root, whatever form of the root's URI the config uses
-     * ({@code file:/x}, {@code file:///x}, {@code s3a://bucket/prefix}).
+     * ({@code file:/x}, {@code file:///x}, {@code s3a://bucket/prefix}, a folder {@code /x} on the object's file
+     * system): the object's URI relativized against the root's as a folder (same scheme and bucket, the root's path a
+     * parent of the object's). An object outside the root keeps its full path.
      */
     public static String keyUnder(String landingRoot, Path path) {
-        String root = new Path(landingRoot).toUri().getPath();
-        String full = path.toUri().getPath();
-        String under = root.endsWith("/") ? root : root + "/";
-        return full.startsWith(under) ? full.substring(under.length()) : full;
+        URI object = path.toUri();
+        URI root = new Path(landingRoot).toUri();
+        boolean folder = root.getScheme() == null;
+        String rootPath = root.getPath().endsWith("/") ? root.getPath() : root.getPath() + "/";
+        try {
+            URI key = new URI(folder ? object.getScheme() : root.getScheme(), folder ? object.getAuthority() : root.getAuthority(),
+                    rootPath, null, null).relativize(object);
+            return key.isAbsolute() ? object.getPath() : key.getPath();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Cannot use landing root '" + landingRoot + "': " + e.getMessage(), e);
+        }
     }
 
     private FileSystem fileSystem(String landingRoot) throws IOException {

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One Firehose prefix ({@link FirehosePrefix}) evaluated against the landing zone, in the stream's time zone: the
@@ -227,6 +228,13 @@ public final class PrefixTemplate implements Serializable {
                 ? "{" + String.join(",", ObjectDiscovery.ERROR_OUTPUT_FOLDERS) + "}" : "*";
     }
 
+    /** An error-output type reads back only as one of the types Firehose writes (as the glob lists them). */
+    private static String variableRegex(Variable variable) {
+        return variable.kind() == VariableKind.ERROR_OUTPUT_TYPE
+                ? "(" + ObjectDiscovery.ERROR_OUTPUT_FOLDERS.stream().map(Pattern::quote).collect(Collectors.joining("|")) + ")"
+                : "([^/]+?)";
+    }
+
     private static String regex(List<PrefixToken> tokens, List<PrefixToken> groups) {
         StringBuilder regex = new StringBuilder();
         for (PrefixToken token : tokens) {
@@ -236,7 +244,7 @@ public final class PrefixTemplate implements Serializable {
                 regex.append(f.fixedWidthDigits() ? "(\\d{" + f.letters().length() + "})" : "([^/]+?)");
                 groups.add(f);
             } else {
-                regex.append("([^/]+?)");
+                regex.append(variableRegex((Variable) token));
                 groups.add(token);
             }
         }

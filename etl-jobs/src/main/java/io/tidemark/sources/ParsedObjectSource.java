@@ -60,33 +60,37 @@ import org.apache.spark.util.TaskCompletionListener;
  * schema columns, lineage, and the event-time partition columns ({@code dt} and, for hourly datasets, {@code hr}).
  */
 public final class ParsedObjectSource implements SourceReader {
-    /** Folders under a family prefix where Firehose writes error output rather than the family's records. */
-    public static final Set<String> ERROR_OUTPUT_TYPES = Set.copyOf(ObjectDiscovery.ERROR_OUTPUT_FOLDERS);
-
     private final ObjectParser parser;
     private final HadoopConf hadoopConf;
     private final String landingRoot;
     private final Duration lateArrivalHorizon;
     private final ZoneId arrivalZone;
     private final PartitionKeyReader partitionKeys;
+    private final ErrorOutputTypeReader errorOutputTypes;
 
     /**
+     * A source whose objects are all delivered records (no partition keys, no error output).
+     *
      * @param lateArrivalHorizon how far before its object's arrival time an event may lie; older events are
      *                           quarantined as {@link ReasonCode#TOO_LATE}; empty: no horizon (CDC feeds, reference data)
      * @param arrivalZone        the time zone of the times in object names (the stream's {@code CustomTimeZone})
      */
     public ParsedObjectSource(ObjectParser parser, HadoopConf hadoopConf, String landingRoot,
                               Optional<Duration> lateArrivalHorizon, ZoneId arrivalZone) {
-        this(parser, hadoopConf, landingRoot, lateArrivalHorizon, arrivalZone, PartitionKeyReader.NONE);
+        this(parser, hadoopConf, landingRoot, lateArrivalHorizon, arrivalZone, PartitionKeyReader.NONE,
+                ErrorOutputTypeReader.NONE);
     }
 
     /**
-     * @param partitionKeys reads each object's dynamic partitioning key values from its key
-     *                      ({@link LandedObject#partitionValues()}), laid out as the job's key columns in every row
+     * @param partitionKeys    reads each object's dynamic partitioning key values from its key
+     *                         ({@link LandedObject#partitionValues()}), laid out as the job's key columns in every row
+     * @param errorOutputTypes reads each object's error-output type from its key ({@link LandedObject#errorOutput()})
      */
     public ParsedObjectSource(ObjectParser parser, HadoopConf hadoopConf, String landingRoot,
-                              Optional<Duration> lateArrivalHorizon, ZoneId arrivalZone, PartitionKeyReader partitionKeys) {
+                              Optional<Duration> lateArrivalHorizon, ZoneId arrivalZone, PartitionKeyReader partitionKeys,
+                              ErrorOutputTypeReader errorOutputTypes) {
         this.partitionKeys = requireNonNull(partitionKeys, "partitionKeys is null");
+        this.errorOutputTypes = requireNonNull(errorOutputTypes, "errorOutputTypes is null");
         this.parser = parser;
         this.hadoopConf = hadoopConf;
         this.landingRoot = landingRoot;
@@ -104,7 +108,8 @@ public final class ParsedObjectSource implements SourceReader {
     public SourceBatch read(SparkSession spark, List<LandingObject> objects, RunContext context) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = Math.max(1, Math.min(objects.size(), jsc.defaultParallelism() * 4));
-        ObjectTask task = new ObjectTask(parser, hadoopConf, landingRoot, context, lateArrivalHorizon, arrivalZone, partitionKeys);
+        ObjectTask task = new ObjectTask(parser, hadoopConf, landingRoot, context, lateArrivalHorizon, arrivalZone, partitionKeys,
+                errorOutputTypes);
         SourceItemLayout layout = new SourceItemLayout(parser.datasets(), partitionKeys.columns());
         JavaRDD<Row> items = jsc.parallelize(objects, slices).flatMap(o -> laidOut(o.uri(), task.read(o), layout));
         Dataset<Row> all = spark.createDataFrame(items, layout.struct());
@@ -137,23 +142,16 @@ public final class ParsedObjectSource implements SourceReader {
     /**
      * What the task needs to know about an object beyond its bytes.
      *
-     * @param partitionKeys reads the object's dynamic partitioning key values from its key
+     * @param partitionKeys    reads the object's dynamic partitioning key values from its key
+     * @param errorOutputTypes reads the object's error-output type from its key
      */
     static LandedObject describe(LandingObject object, String landingRoot, RunContext context, ZoneId arrivalZone,
-                                 PartitionKeyReader partitionKeys) {
-        String key = object.uri().startsWith(landingRoot + "/") ? object.uri().substring(landingRoot.length() + 1) : object.uri();
-        String errorOutput = null;
-        for (String segment : key.split("/")) {
-            // the type is a whole folder (errors/processing-failed/...) or a Hive-style one (errors/type=processing-failed/)
-            String value = segment.substring(segment.indexOf('=') + 1);
-            if (ERROR_OUTPUT_TYPES.contains(value)) {
-                errorOutput = value;
-            }
-        }
+                                 PartitionKeyReader partitionKeys, ErrorOutputTypeReader errorOutputTypes) {
+        // the key as discovery matched it against the prefixes (whatever form of the root's URI the config uses)
+        String key = ObjectDiscovery.keyUnder(landingRoot, new Path(object.uri()));
         Instant arrival = FirehoseObjectKey.parse(key, arrivalZone).map(FirehoseObjectKey::arrival).orElse(null);
-        // the key values from the key as discovery matched it (whatever form of the root's URI the config uses)
-        Map<String, String> partitionValues = partitionKeys.valuesOf(ObjectDiscovery.keyUnder(landingRoot, new Path(object.uri())));
-        return new LandedObject(object.uri(), key, arrival, errorOutput, context.window().date(), partitionValues);
+        return new LandedObject(object.uri(), key, arrival, errorOutputTypes.typeOf(key), context.window().date(),
+                partitionKeys.valuesOf(key));
     }
 
     /** The per-object work, shipped to Spark tasks. */
@@ -166,10 +164,12 @@ public final class ParsedObjectSource implements SourceReader {
         private final Duration lateArrivalHorizon;
         private final ZoneId arrivalZone;
         private final PartitionKeyReader partitionKeys;
+        private final ErrorOutputTypeReader errorOutputTypes;
 
         ObjectTask(ObjectParser parser, HadoopConf hadoopConf, String landingRoot, RunContext context, Duration lateArrivalHorizon,
-                   ZoneId arrivalZone, PartitionKeyReader partitionKeys) {
+                   ZoneId arrivalZone, PartitionKeyReader partitionKeys, ErrorOutputTypeReader errorOutputTypes) {
             this.partitionKeys = partitionKeys;
+            this.errorOutputTypes = errorOutputTypes;
             this.parser = parser;
             this.hadoopConf = hadoopConf;
             this.landingRoot = landingRoot;
@@ -194,7 +194,7 @@ public final class ParsedObjectSource implements SourceReader {
         }
 
         private void parse(LandingObject object, Consumer<SourceItem> out) {
-            LandedObject landed = describe(object, landingRoot, context, arrivalZone, partitionKeys);
+            LandedObject landed = describe(object, landingRoot, context, arrivalZone, partitionKeys, errorOutputTypes);
             Collector collector = new Collector(landed, context, lateArrivalHorizon, partitionKeys.columns(), out);
             MessageDigest md5 = md5();
             try (ListedObjectStream listed = ListedObjectStream.open(hadoopConf.get(), object);

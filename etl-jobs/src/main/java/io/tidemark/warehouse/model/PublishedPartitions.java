@@ -27,8 +27,14 @@ public record PublishedPartitions(List<PartitionVersion> versions) {
         }
     }
 
+    /** The partitions, sorted. */
     public List<PartitionKey> keys() {
         return versions.stream().map(PartitionVersion::partition).toList();
+    }
+
+    /** The partitions as Hive paths, e.g. {@code dt=2026-11-24}. */
+    public List<String> paths() {
+        return keys().stream().map(PartitionKey::path).toList();
     }
 
     /** SHA-256 hex over every partition's label and published location, sorted. */

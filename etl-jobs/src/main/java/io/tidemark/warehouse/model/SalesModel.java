@@ -43,14 +43,15 @@ public final class SalesModel implements WarehouseModel {
     @Override
     public List<ModelLoadResult> load(ModelLoadContext context, String runId,
                                       Map<String, List<PartitionVersion>> published) {
-        PublishedVersions versions = new PublishedVersions(published.getOrDefault(DATASET, List.of()));
-        if (versions.versions().isEmpty()) {
+        List<PartitionVersion> salesVersions = published.getOrDefault(DATASET, List.of());
+        if (salesVersions.isEmpty()) {
             return List.of();
         }
+        PublishedPartitions versions = new PublishedPartitions(salesVersions);
         context.spark().sparkContext().setJobDescription("tidemark load " + MODEL + ": stage "
                 + versions.versions().size() + " " + DATASET + " partitions");
         DatasetSchema schema = DatasetSchemas.get(DATASET);
-        Dataset<Row> changes = context.published().read(context.table(DATASET), schema, versions.partitions())
+        Dataset<Row> changes = context.published().read(context.table(DATASET), schema, versions.keys())
                 .orElseGet(() -> context.spark().createDataFrame(List.of(), DatasetStructs.curatedRow(schema)));
         SalesLoadRequest request = new SalesLoadRequest(versions.paths(), runId, versions.checksum(), changes);
         try {

@@ -48,11 +48,15 @@ public final class UsersModel implements WarehouseModel {
         UserDimensionLoader loader = new UserDimensionLoader(new AuditedLoad(context.warehouse(), context.schema(),
                 RetryPolicy.defaults(), Clock.systemUTC()), context.staging());
         List<ModelLoadResult> results = new ArrayList<>();
-        // PublishedVersions sorts by partition label: dt=yyyy-MM-dd, so in date order
-        for (PartitionVersion version : new PublishedVersions(published.getOrDefault(DATASET, List.of())).versions()) {
+        List<PartitionVersion> snapshots = published.getOrDefault(DATASET, List.of());
+        if (snapshots.isEmpty()) {
+            return results;
+        }
+        // PublishedPartitions sorts by partition: dt=yyyy-MM-dd, so in date order
+        for (PartitionVersion version : new PublishedPartitions(snapshots).versions()) {
             PartitionKey partition = version.partition();
             UserSnapshot snapshot = new UserSnapshot(LocalDate.parse(partition.values().get("dt")), runId,
-                    new PublishedVersions(List.of(version)).checksum(), read(context, partition));
+                    new PublishedPartitions(List.of(version)).checksum(), read(context, partition));
             try {
                 AuditedLoadResult loaded = loader.load(snapshot);
                 results.add(new ModelLoadResult(MODEL, UserDimensionLoader.DATASET, loaded.loadId(),

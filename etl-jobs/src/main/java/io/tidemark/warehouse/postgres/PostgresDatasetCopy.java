@@ -11,14 +11,12 @@ import org.apache.spark.sql.Row;
 /**
  * PostgreSQL staging of a Spark Dataset: nothing is written ahead; each copy streams the rows from the executors
  * ({@link Dataset#toLocalIterator()}) into {@code COPY ... FROM STDIN}, inside the load's transaction. The driver holds
- * one partition's task result at a time, so partitions are bounded first: a Dataset with more than
- * {@value #ROWS_PER_PARTITION} rows per partition on average (one large lake file is one partition) is repartitioned
- * by the executors into partitions of about that many rows.
+ * one partition's task result at a time, so partitions are bounded first, without counting the rows ahead: the rows
+ * are rebalanced ({@code REBALANCE} hint), and adaptive query execution splits and coalesces the rebalanced partitions
+ * to about {@code spark.sql.adaptive.advisoryPartitionSizeInBytes} each (one large lake file is one partition before).
+ * The rows are computed once, into the rebalance's shuffle, and each fetched partition reads from there.
  */
 public final class PostgresDatasetCopy implements DatasetStaging {
-    /** The rows one fetched partition holds at most on average: some tens of MB of driver heap. */
-    static final long ROWS_PER_PARTITION = 50_000;
-
     @Override
     public StagedRows prepare(Dataset<Row> rows, String loadId) {
         List<String> columns = List.of(rows.columns());
@@ -26,11 +24,9 @@ public final class PostgresDatasetCopy implements DatasetStaging {
                 .copy(connection, values(bounded(rows).toLocalIterator()));
     }
 
-    /** {@code rows}, repartitioned when its partitions hold more than {@link #ROWS_PER_PARTITION} rows on average. */
+    /** {@code rows} in partitions of a bounded size: rebalanced, sized by adaptive query execution. */
     static Dataset<Row> bounded(Dataset<Row> rows) {
-        long count = rows.count();
-        long needed = (count + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION;
-        return needed > rows.rdd().getNumPartitions() ? rows.repartition((int) Math.min(needed, Integer.MAX_VALUE)) : rows;
+        return rows.hint("rebalance");
     }
 
     private static Iterator<List<?>> values(Iterator<Row> rows) {
