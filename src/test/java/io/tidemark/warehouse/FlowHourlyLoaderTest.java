@@ -292,7 +292,7 @@ class FlowHourlyLoaderTest {
             };
         };
         AtomicInteger commits = new AtomicInteger();
-        ConnectionSource conflicting = source(() -> failingCommit(warehouse.dataSource().getConnection(), connection -> {
+        ConnectionSource conflicting = source(() -> failingCommit(warehouse.connect(), connection -> {
             if (commits.incrementAndGet() == 1) {
                 throw new SQLException("could not serialize access", "40001");
             }
@@ -308,7 +308,7 @@ class FlowHourlyLoaderTest {
         assertThat(stagingRoot).isEmptyDirectory();
 
         Request outside = new Request(List.of(H06), "run", "d", List.of(row(H07, "eni-1", "ACCEPT", 6, 1, 2, 3)));
-        assertThatThrownBy(() -> new FactLoad(WarehouseConnector.embedded(warehouse), parquetThenCopy).load(outside))
+        assertThatThrownBy(() -> new FactLoad(WarehouseConnector.embedded(warehouse.server()), parquetThenCopy).load(outside))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(foldersAtCopy).hasSize(3);
         assertThat(auditAtRelease).containsExactly(List.of("1"), List.of("1"));
