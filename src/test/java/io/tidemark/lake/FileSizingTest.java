@@ -122,13 +122,30 @@ class FileSizingTest {
         DatasetSchema schema = schema(null);
         List<PartitionVersion> published = write(schema, "published");
         FileSizing sizing = new FileSizeEstimator().estimate(schema("0.05"), rows,
-                published.stream().map(PartitionVersion::location).toList(), workdir.resolve("scratch-unused").toUri().toString());
+                published.stream().map(PartitionVersion::location).toList(), 0);
         DataFile reference = files(published, BIG).get(0);
 
         assertThat(sizing.basis()).isEqualTo("1 published files");
         assertThat(sizing.bytesPerRow()).isEqualTo((double) reference.dataBytes() / reference.rows());
         assertThat(sizing.rowsPerFile()).isEqualTo((long) Math.floor(schema("0.05").targetFileBytes() / sizing.bytesPerRow()));
-        assertThat(workdir.resolve("scratch-unused")).doesNotExist();
+    }
+
+    @Test
+    void withoutPublishedFilesTheEstimateIsThePlainEncodedSizeAndNothingIsWritten() {
+        DatasetSchema schema = schema("0.05");
+        FileSizing measured = new FileSizeEstimator().estimate(schema, rows, List.of(), 0);
+        FileSizing given = new FileSizeEstimator().estimate(schema, rows, List.of(), 50.0);
+
+        // id: 25 characters, payload: 2 hex longs (up to 32 characters), each with a 4-byte length; n: 8 bytes
+        assertThat(measured.basis()).isEqualTo("the rows' plain-encoded size");
+        assertThat(measured.bytesPerRow()).isBetween(60.0, 75.0);
+        assertThat(given.bytesPerRow()).isEqualTo(50.0);
+        assertThat(given.rowsPerFile()).isEqualTo((long) Math.floor(schema.targetFileBytes() / 50.0));
+        try (java.util.stream.Stream<Path> written = java.nio.file.Files.walk(workdir)) {
+            assertThat(written.map(Path::toString)).noneMatch(p -> p.contains("_sizing"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -63,6 +63,27 @@ class RowCountHistoryTest {
     }
 
     @Test
+    void countsTakenFromFootersAreRecordedAndJudgedLikeCountedRows() throws Exception {
+        RowCountHistory history = new RowCountHistory(spark, workdir.resolve("lake-counts").toUri().toString());
+        var schema = DatasetSchemas.get("vpc_flow_logs");
+        List<String> days = List.of("2026-11-21", "2026-11-22", "2026-11-23");
+        for (int d = 0; d < days.size(); d++) {
+            assertThat(history.checkAndRecord(schema, java.util.Map.of(
+                    io.tidemark.config.PartitionKey.parse("vpc_flow_logs/dt=" + days.get(d) + "/hr=11"), 100L), "run-" + d, 1_000L * (d + 1)))
+                    .isEmpty();
+        }
+        assertThat(history.checkAndRecord(schema, java.util.Map.of(
+                io.tidemark.config.PartitionKey.parse("vpc_flow_logs/dt=2026-11-24/hr=11"), 10L), "run-3", 4_000L))
+                .singleElement().asString()
+                .startsWith("vpc_flow_logs: Anomaly RowCount of dt=2026-11-24/hr=11 against hour 11 of earlier days")
+                .endsWith("observed 10");
+        List<String> recorded = new ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(history.json("vpc_flow_logs")).forEach(e -> recorded.add(
+                e.get("run_id").asText() + " " + e.get("partition").asText() + " " + e.get("value").asLong()));
+        assertThat(recorded).contains("run-0 dt=2026-11-21/hr=11 100", "run-3 dt=2026-11-24/hr=11 10");
+    }
+
+    @Test
     void tinyCountsAndDailyPartitionsOfOtherWeekdaysAreNotJudged() {
         RowCountHistory history = new RowCountHistory(spark, workdir.resolve("lake-daily").toUri().toString());
         var schema = DatasetSchemas.get("guardduty_findings");

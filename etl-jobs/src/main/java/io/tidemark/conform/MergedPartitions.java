@@ -13,9 +13,17 @@ import org.apache.spark.sql.Row;
  * @param changed       the partitions that get a new version
  * @param rowsNew       rows added by this batch
  * @param rowsDuplicate rows of the batch already stored, or repeated within the batch
+ * @param plainBytesPerRow the batch rows' mean {@link PlainRowSize} (an upper bound of what a row costs in Parquet,
+ *                      for file sizing); 0 when not measured
  */
-public record MergedPartitions(Dataset<Row> rows, List<PartitionKey> changed, long rowsNew, long rowsDuplicate) {
+public record MergedPartitions(Dataset<Row> rows, List<PartitionKey> changed, long rowsNew, long rowsDuplicate,
+                               double plainBytesPerRow) {
     public MergedPartitions {
         changed = List.copyOf(changed);
+    }
+
+    /** Rows whose plain size was not measured: the writer measures it. */
+    public MergedPartitions(Dataset<Row> rows, List<PartitionKey> changed, long rowsNew, long rowsDuplicate) {
+        this(rows, changed, rowsNew, rowsDuplicate, 0);
     }
 }

@@ -53,8 +53,9 @@ public final class PartitionMerger {
 
         // one scan of the deduped batch gives the touched partitions, their row counts and the batch's row count;
         // when nothing of them is published (a new hour) they are also the changed partitions and the new rows
+        // ... and the rows' plain-encoded size, which file sizing takes as each row's cost (no sample write)
         PartitionCounts touched = PartitionCounts.of(schema, first.groupBy(partitionColumns(schema))
-                .agg(count(lit(1)), sum(col(COPIES))));
+                .agg(count(lit(1)), sum(col(COPIES)), sum(PlainRowSize.of(schema))));
         Dataset<Row> deduped = first.select(curatedColumns(schema));
         Optional<Dataset<Row>> existing = published.read(touched.partitions());
         Dataset<Row> fresh = existing
@@ -63,7 +64,7 @@ public final class PartitionMerger {
         PartitionCounts changed = touched;
         if (existing.isPresent()) {
             fresh.persist(StorageLevel.MEMORY_AND_DISK());
-            changed = PartitionCounts.of(schema, fresh.groupBy(partitionColumns(schema)).agg(count(lit(1)), sum(lit(0L))));
+            changed = PartitionCounts.of(schema, fresh.groupBy(partitionColumns(schema)).agg(count(lit(1)), sum(lit(0L)), sum(lit(0L))));
         }
 
         Dataset<Row> rows = fresh;
@@ -71,17 +72,22 @@ public final class PartitionMerger {
             Dataset<Row> kept = existing.get().where(inPartitions(partitioning, changed.partitions())).select(curatedColumns(schema));
             rows = kept.unionByName(fresh);
         }
-        return new MergedPartitions(rows, changed.partitions(), changed.rows(), touched.copies() - changed.rows());
+        return new MergedPartitions(rows, changed.partitions(), changed.rows(), touched.copies() - changed.rows(),
+                touched.rows() == 0 ? 0 : (double) touched.plainBytes() / touched.rows());
     }
 
-    /** The partitions some rows fall in, sorted, with how many rows each, and a second sum (the batch rows). */
-    private record PartitionCounts(List<PartitionKey> partitions, long rows, long copies) {
-        /** @param counts the partition columns, then the row count, then the second sum */
+    /**
+     * The partitions some rows fall in, sorted, with how many rows each, a second sum (the batch rows) and a third
+     * (their plain-encoded bytes).
+     */
+    private record PartitionCounts(List<PartitionKey> partitions, long rows, long copies, long plainBytes) {
+        /** @param counts the partition columns, then the row count, then the second and third sums */
         static PartitionCounts of(DatasetSchema schema, Dataset<Row> counts) {
             List<String> partitioning = schema.partitioning();
             List<PartitionKey> partitions = new ArrayList<>();
             long rows = 0;
             long copies = 0;
+            long plainBytes = 0;
             for (Row row : counts.collectAsList()) {
                 long partitionRows = row.getLong(partitioning.size());
                 if (partitionRows == 0) {
@@ -94,9 +100,10 @@ public final class PartitionMerger {
                 partitions.add(PartitionKey.of(schema.dataset(), partitioning, values));
                 rows += partitionRows;
                 copies += row.getLong(partitioning.size() + 1);
+                plainBytes += row.isNullAt(partitioning.size() + 2) ? 0 : row.getLong(partitioning.size() + 2);
             }
             partitions.sort(null);
-            return new PartitionCounts(partitions, rows, copies);
+            return new PartitionCounts(partitions, rows, copies, plainBytes);
         }
     }
 

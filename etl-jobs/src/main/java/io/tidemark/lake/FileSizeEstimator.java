@@ -1,43 +1,42 @@
 package io.tidemark.lake;
 
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
 import io.tidemark.config.DatasetSchema;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
+import io.tidemark.conform.PlainRowSize;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 
 /**
  * Estimates what one row of a dataset costs in Parquet, to cut a version into files of about the dataset's target
- * size. The estimate is the row-group bytes per row (compressed, footers excluded) of:
+ * size, without writing anything. The estimate is:
  * <ol>
- *   <li>the largest published files of the partitions being rewritten, when they hold at least
- *       {@value #MIN_REFERENCE_ROWS} rows each (smaller files encode worse and would overstate the cost); only
- *       their footers are read;</li>
- *   <li>otherwise a sample of up to {@value #SAMPLE_ROWS} of the rows to write, encoded as one file in a hidden
- *       scratch folder beside the versions and deleted at once. When the sample is all the rows and fits in the
- *       target, every partition is one file.</li>
+ *   <li>the row-group bytes per row (compressed, footers excluded) of the largest published files of the partitions
+ *       being rewritten, when they hold at least {@value #MIN_REFERENCE_ROWS} rows each (smaller files encode worse
+ *       and would overstate the cost); only their footers are read;</li>
+ *   <li>otherwise the rows' mean plain-encoded size ({@link PlainRowSize}), which the merge measured in its own
+ *       aggregation (or, when not given, one aggregation over the rows): an upper bound, since dictionaries and
+ *       compression only shrink a row, so files are at most about the target, and smaller when the data compresses
+ *       well; the next rewrite of the partition takes its cost from the files written now.</li>
  * </ol>
  */
 public final class FileSizeEstimator {
     static final int REFERENCE_FILES = 8;
     static final long MIN_REFERENCE_ROWS = 1_000;
-    static final int SAMPLE_ROWS = 10_000;
 
     /**
      * @param rows               the rows to write (curated layout, partition columns last)
      * @param publishedLocations the published folders of the partitions being rewritten (may be empty)
-     * @param scratchFolder      a folder that does not exist, hidden from readers (name starts with '_')
+     * @param plainBytesPerRow   the rows' mean {@link PlainRowSize}, 0 if not measured
      */
-    public FileSizing estimate(DatasetSchema schema, Dataset<Row> rows, Collection<String> publishedLocations, String scratchFolder) {
+    public FileSizing estimate(DatasetSchema schema, Dataset<Row> rows, Collection<String> publishedLocations, double plainBytesPerRow) {
         long target = schema.targetFileBytes();
         Configuration conf = rows.sparkSession().sparkContext().hadoopConfiguration();
         ParquetFolders folders = new ParquetFolders(conf);
@@ -51,43 +50,20 @@ public final class FileSizeEstimator {
         if (!used.isEmpty()) {
             return FileSizing.fromRowCost(target, bytesPerRow(used), used.size() + " published files");
         }
-        return fromSample(schema, rows, target, conf, folders, scratchFolder);
+        double plain = plainBytesPerRow > 0 ? plainBytesPerRow : measuredPlainBytesPerRow(schema, rows);
+        return FileSizing.fromRowCost(target, Math.max(1.0, plain), "the rows' plain-encoded size");
     }
 
-    private static FileSizing fromSample(DatasetSchema schema, Dataset<Row> rows, long target, Configuration conf,
-            ParquetFolders folders, String scratchFolder) {
-        Path scratch = new Path(scratchFolder);
-        try {
-            rows.drop(schema.partitioning().toArray(String[]::new))
-                    .limit(SAMPLE_ROWS)
-                    .coalesce(1)
-                    .write()
-                    .mode(SaveMode.ErrorIfExists)
-                    .option("compression", "snappy")
-                    .parquet(scratchFolder);
-            List<DataFile> sample = folders.dataFiles(scratchFolder);
-            long sampleRows = sample.stream().mapToLong(DataFile::rows).sum();
-            long sampleBytes = sample.stream().mapToLong(DataFile::bytes).sum();
-            if (sampleRows < SAMPLE_ROWS && sampleBytes <= target) {
-                return FileSizing.oneFilePerPartition(target, "all " + sampleRows + " rows fit one file");
-            }
-            return FileSizing.fromRowCost(target, bytesPerRow(sample), "a sample of " + sampleRows + " rows");
-        } finally {
-            delete(conf, scratch);
-        }
+    /** One aggregation: the rows' mean plain-encoded size (1 when there are none). */
+    private static double measuredPlainBytesPerRow(DatasetSchema schema, Dataset<Row> rows) {
+        Row totals = rows.agg(count(lit(1)), sum(PlainRowSize.of(schema))).first();
+        long count = totals.getLong(0);
+        return count == 0 || totals.isNullAt(1) ? 1.0 : (double) totals.getLong(1) / count;
     }
 
     private static double bytesPerRow(List<DataFile> files) {
         long rows = files.stream().mapToLong(DataFile::rows).sum();
         long bytes = files.stream().mapToLong(DataFile::dataBytes).sum();
         return Math.max(1.0, (double) bytes / Math.max(1, rows));
-    }
-
-    private static void delete(Configuration conf, Path scratch) {
-        try {
-            FileSystem.get(URI.create(scratch.toString()), conf).delete(scratch, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete the file sizing sample " + scratch + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -42,6 +42,11 @@ public final class ParquetFolders {
         return files;
     }
 
+    /** The rows of every data file directly in the folder, from their footers (no data read); 0 if it does not exist. */
+    public long rows(String folder) {
+        return dataFiles(folder).stream().mapToLong(DataFile::rows).sum();
+    }
+
     /** The data files' lengths only (one listing, no footer read). */
     public List<Long> fileSizes(String folder) {
         return listed(folder).stream().map(FileStatus::getLen).toList();

@@ -21,7 +21,7 @@ import org.apache.spark.sql.SaveMode;
 public final class PartitionVersionWriter {
     private final FileSizeEstimator estimator = new FileSizeEstimator();
 
-    /** Writes partitions that have no published version to learn the row cost from (it is sampled). */
+    /** Writes partitions that have no published version to learn the row cost from. */
     public List<PartitionVersion> write(DatasetSchema schema, MergedPartitions merged, String versionRoot) {
         return write(schema, merged, versionRoot, List.of());
     }
@@ -34,7 +34,7 @@ public final class PartitionVersionWriter {
         if (merged.changed().isEmpty()) {
             return List.of();
         }
-        FileSizing sizing = estimator.estimate(schema, merged.rows(), publishedLocations, scratchFolder(versionRoot));
+        FileSizing sizing = estimator.estimate(schema, merged.rows(), publishedLocations, merged.plainBytesPerRow());
         Column[] partitionColumns = schema.partitioning().stream().map(p -> col(p)).toArray(Column[]::new);
         merged.rows()
                 .repartition(partitionColumns)
@@ -51,9 +51,4 @@ public final class PartitionVersionWriter {
         return versionRoot + "/" + key.path();
     }
 
-    /** {@code <table root>/_sizing-v-<run id>}: beside the version, hidden from Hive and Spark readers. */
-    private static String scratchFolder(String versionRoot) {
-        int slash = versionRoot.lastIndexOf('/');
-        return versionRoot.substring(0, slash + 1) + "_sizing-" + versionRoot.substring(slash + 1);
-    }
 }

@@ -4,6 +4,7 @@ import com.amazon.deequ.dqdl.EvaluateDataQuality;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -37,21 +38,59 @@ public final class QualityGate {
 
     /**
      * Row-level blocking rules were applied to the new rows before the merge ({@link RowLevelScreen}); rows
-     * published before that fail one (a rule added later) are reported as warnings, they do not block.
+     * published before that fail one (a rule added later) are reported as warnings, they do not block. The blocking,
+     * row-level and warn rules are judged in one evaluation: one shared scan for all the rules but the
+     * {@code CustomSql} ones (each runs its own query anyway).
      */
     public QualityOutcome check(DatasetRules rules, Dataset<Row> written, RunWindow window) {
         List<String> failed = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        int passed = evaluate(rules.dataset(), rules.wholeData(), written, window, failed)
-                + evaluate(rules.dataset(), rules.rowLevel(), written, window, warnings)
-                + evaluate(rules.dataset(), rules.warnings(), written, window, warnings);
+        List<Judged> judged = new ArrayList<>();
+        inBatchOrder(rules.wholeData()).forEach(rule -> judged.add(new Judged(rule, failed)));
+        inBatchOrder(rules.rowLevel()).forEach(rule -> judged.add(new Judged(rule, warnings)));
+        inBatchOrder(rules.warnings()).forEach(rule -> judged.add(new Judged(rule, warnings)));
+        int passed = evaluate(rules.dataset(), judged, written, window);
         return new QualityOutcome(passed, failed, warnings);
     }
 
-    private static int evaluate(String dataset, List<DQRule> rules, Dataset<Row> written, RunWindow window, List<String> failures) {
-        if (rules.isEmpty()) {
+    /** A rule to judge, and the list its failure goes to. */
+    private record Judged(DQRule rule, List<String> failures) {
+    }
+
+    private static int evaluate(String dataset, List<Judged> judged, Dataset<Row> written, RunWindow window) {
+        if (judged.isEmpty()) {
             return 0;
         }
+        // a rule written in two rulesets is evaluated once
+        Map<String, DQRule> byText = new LinkedHashMap<>();
+        judged.forEach(j -> byText.putIfAbsent(j.rule().toString(), j.rule()));
+        Map<String, Row> outcomes = new HashMap<>();
+        outcomes(List.copyOf(byText.values()), written, window).forEach(outcome -> outcomes.put(outcome.<String>getAs("Rule"), outcome));
+        int passed = 0;
+        if (judged.stream().allMatch(j -> outcomes.containsKey(j.rule().toString()))) {
+            for (Judged rule : judged) {
+                passed += judge(dataset, outcomes.get(rule.rule().toString()), rule.rule(), rule.failures());
+            }
+            return passed;
+        }
+        // Deequ reported some rule under another text: evaluate each ruleset alone, each outcome going to its list
+        Map<List<String>, List<DQRule>> bySink = new java.util.IdentityHashMap<>();
+        List<List<String>> sinks = new ArrayList<>();
+        for (Judged rule : judged) {
+            bySink.computeIfAbsent(rule.failures(), sink -> {
+                sinks.add(sink);
+                return new ArrayList<>();
+            }).add(rule.rule());
+        }
+        for (List<String> sink : sinks) {
+            for (Row outcome : outcomes(bySink.get(sink), written, window)) {
+                passed += judge(dataset, outcome, byText.get(outcome.<String>getAs("Rule")), sink);
+            }
+        }
+        return passed;
+    }
+
+    private static List<Row> outcomes(List<DQRule> rules, Dataset<Row> written, RunWindow window) {
         List<Row> outcomes = new ArrayList<>();
         synchronized (PRIMARY_VIEW_LOCK) {
             written.createOrReplaceTempView(PRIMARY_VIEW);
@@ -65,22 +104,25 @@ public final class QualityGate {
                 written.sparkSession().catalog().dropTempView(RunWindow.VIEW);
             }
         }
-        Map<String, DQRule> byText = new HashMap<>();
-        rules.forEach(rule -> byText.put(rule.toString(), rule));
-        int passed = 0;
-        for (Row outcome : outcomes) {
-            Map<String, Object> metrics = metrics(outcome);
-            DQRule rule = byText.get(outcome.<String>getAs("Rule"));
-            boolean rulePassed = rule != null && ColumnValuesThreshold.ignoredByDeequ(rule)
-                    ? ColumnValuesThreshold.passes(rule, metrics).orElse(false)
-                    : "Passed".equals(outcome.getAs("Outcome"));
-            if (rulePassed) {
-                passed++;
-            } else {
-                failures.add(dataset + ": " + outcome.getAs("Rule") + ": " + observed(outcome, metrics));
-            }
+        return outcomes;
+    }
+
+    /** 1 if the outcome passed, else 0 and its failure added to {@code failures}; {@code rule} may be null. */
+    private static int judge(String dataset, Row outcome, DQRule rule, List<String> failures) {
+        Map<String, Object> metrics = metrics(outcome);
+        boolean rulePassed = rule != null && ColumnValuesThreshold.ignoredByDeequ(rule)
+                ? ColumnValuesThreshold.passes(rule, metrics).orElse(false)
+                : "Passed".equals(outcome.getAs("Outcome"));
+        if (rulePassed) {
+            return 1;
         }
-        return passed;
+        failures.add(dataset + ": " + outcome.getAs("Rule") + ": " + observed(outcome, metrics));
+        return 0;
+    }
+
+    /** The rules as their evaluation reports them: the shared ones in order, then each {@code CustomSql} rule. */
+    private static List<DQRule> inBatchOrder(List<DQRule> rules) {
+        return batches(rules).stream().flatMap(List::stream).toList();
     }
 
     /**

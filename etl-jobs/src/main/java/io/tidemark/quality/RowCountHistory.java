@@ -49,8 +49,8 @@ import scala.util.Success;
  * <p>Like is compared with like: a partition of an hourly dataset with the earlier days' partitions of the same hour
  * of day, a partition of a daily dataset with the earlier partitions of the same day of week. A partition is only
  * recorded, not judged, while fewer than {@link #MIN_HISTORY} comparable earlier partitions are known or while their
- * median count is below {@link #MIN_BASELINE_ROWS} (a drop from 7 rows to 2 says nothing). Each call counts the
- * partitions in one aggregation, reads the repository once and writes it once.
+ * median count is below {@link #MIN_BASELINE_ROWS} (a drop from 7 rows to 2 says nothing). Each call takes the
+ * partitions' counts (or counts them in one aggregation), reads the repository once and writes it once.
  */
 public final class RowCountHistory {
     /** A count below this share of the previous comparable partition's is an anomaly. */
@@ -96,7 +96,23 @@ public final class RowCountHistory {
         if (partitioning.isEmpty()) {
             return List.of();
         }
-        List<PartitionCount> counted = count(schema.dataset(), partitioning, written);
+        return checkAndRecord(schema, count(schema.dataset(), partitioning, written), runId, recordedAt);
+    }
+
+    /**
+     * As {@link #checkAndRecord(DatasetSchema, Dataset, String, long)}, with the row count of each partition of the
+     * written version already known (from the written files' Parquet footers): no Spark job.
+     */
+    public List<String> checkAndRecord(DatasetSchema schema, Map<PartitionKey, Long> rowCounts, String runId, long recordedAt) {
+        if (schema.partitioning().isEmpty()) {
+            return List.of();
+        }
+        List<PartitionCount> counted = rowCounts.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> new PartitionCount(e.getKey(), e.getValue())).toList();
+        return checkAndRecord(schema, counted, runId, recordedAt);
+    }
+
+    private List<String> checkAndRecord(DatasetSchema schema, List<PartitionCount> counted, String runId, long recordedAt) {
         List<AnalysisResult> recorded = new ArrayList<>(JavaConverters.seqAsJavaList(repository(schema.dataset()).load().get()));
 
         // the newest count of every partition: the history, with this run's counts over what was recorded before
@@ -140,14 +156,14 @@ public final class RowCountHistory {
     }
 
     /** One aggregation: the row count of every partition of the written version. */
-    private static List<PartitionCount> count(String dataset, List<String> partitioning, Dataset<Row> written) {
-        List<PartitionCount> counts = new ArrayList<>();
+    private static Map<PartitionKey, Long> count(String dataset, List<String> partitioning, Dataset<Row> written) {
+        Map<PartitionKey, Long> counts = new LinkedHashMap<>();
         for (Row row : written.groupBy(partitioning.stream().map(p -> col(p)).toArray(Column[]::new)).count().collectAsList()) {
             Map<String, String> values = new LinkedHashMap<>();
             for (int i = 0; i < partitioning.size(); i++) {
                 values.put(partitioning.get(i), row.getString(i));
             }
-            counts.add(new PartitionCount(new PartitionKey(dataset, values), row.getLong(partitioning.size())));
+            counts.put(new PartitionKey(dataset, values), row.getLong(partitioning.size()));
         }
         return counts;
     }

@@ -27,7 +27,9 @@ import software.amazon.glue.dqdl.model.DQRule;
 /**
  * Applies a dataset's row-level blocking rules ({@link DatasetRules#rowLevel()}) to its source rows before the
  * merge, with Deequ's row-level DQDL outcomes: rows failing a rule become quarantine rows with reason
- * {@link ReasonCode#QUALITY_RULE} and the rules they failed in the detail; the other rows go on.
+ * {@link ReasonCode#QUALITY_RULE} and the rules they failed in the detail; the other rows go on. When every rule
+ * passed on the whole batch (Deequ computes that with the row-level outcomes), no row fails one and the rows go on as
+ * they are.
  */
 public final class RowLevelScreen {
     private static final String FAILED_RULES = "DataQualityRulesFail";
@@ -41,8 +43,12 @@ public final class RowLevelScreen {
         if (rowLevel.isEmpty()) {
             return new Screened(rows, rows.sparkSession().createDataFrame(List.of(), QuarantineRows.struct()), 0);
         }
-        Dataset<Row> judged = EvaluateDataQuality.processRows(rows, Ruleset.textOf(rowLevel))
-                .apply(EvaluateDataQuality.ROW_LEVEL_OUTCOMES_KEY())
+        scala.collection.immutable.Map<String, Dataset<Row>> evaluated = EvaluateDataQuality.processRows(rows, Ruleset.textOf(rowLevel));
+        if (everyRulePassed(evaluated, rowLevel.size())) {
+            // a row-level rule passes only when every row passes it: no row to take out, no row-level pass to run
+            return new Screened(rows, rows.sparkSession().createDataFrame(List.of(), QuarantineRows.struct()), 0);
+        }
+        Dataset<Row> judged = evaluated.apply(EvaluateDataQuality.ROW_LEVEL_OUTCOMES_KEY())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Column failing = size(col(FAILED_RULES)).gt(0);
         Dataset<Row> kept = judged.filter(failing.unary_$bang()).select(Arrays.stream(rows.columns()).map(c -> col(c)).toArray(Column[]::new));
@@ -62,5 +68,15 @@ public final class RowLevelScreen {
                 lit(null).cast(DataTypes.TimestampType).as(DatasetStructs.ARRIVAL_TS),
                 lit(context.window().date().toString()).as("dt"));
         return new Screened(kept, quarantined, judged.filter(failing).count());
+    }
+
+    /** Whether Deequ's outcome of each of the {@code rules} row-level rules (computed with them) is "Passed". */
+    private static boolean everyRulePassed(scala.collection.immutable.Map<String, Dataset<Row>> evaluated, int rules) {
+        scala.Option<Dataset<Row>> outcomes = evaluated.get(EvaluateDataQuality.RULE_OUTCOMES_KEY());
+        if (outcomes.isEmpty()) {
+            return false;
+        }
+        List<Row> rows = outcomes.get().select("Outcome").collectAsList();
+        return rows.size() == rules && rows.stream().allMatch(row -> "Passed".equals(row.getString(0)));
     }
 }

@@ -116,11 +116,18 @@ public final class ParsedObjectSource implements SourceReader {
         all.persist(StorageLevel.MEMORY_AND_DISK());
         spark.sparkContext().setJobDescription("tidemark " + context.job() + " " + context.window() + ": read " + objects.size() + " objects");
         SourceItemLayout.Outcomes outcomes = layout.outcomes(all);
+        // every row an object yields is in its report (a partition of its dataset, a quarantine reason): a dataset or a
+        // quarantine no report names is empty, and planned as such (limit 0: Spark runs no job to find out)
+        Set<String> fed = new HashSet<>();
+        outcomes.reports().forEach(r -> r.partitions().forEach(p -> fed.add(p.dataset())));
         Map<String, Dataset<Row>> datasets = new LinkedHashMap<>();
         for (String dataset : parser.datasets()) {
-            datasets.put(dataset, layout.dataset(all, dataset, outcomes.changed()));
+            Dataset<Row> rows = layout.dataset(all, dataset, outcomes.changed());
+            datasets.put(dataset, fed.contains(dataset) ? rows : rows.limit(0));
         }
-        return new SourceBatch(datasets, layout.quarantine(all, outcomes.changed()), outcomes.reports(), all::unpersist,
+        Dataset<Row> quarantine = layout.quarantine(all, outcomes.changed());
+        boolean quarantined = outcomes.reports().stream().anyMatch(r -> r.quarantined() > 0);
+        return new SourceBatch(datasets, quarantined ? quarantine : quarantine.limit(0), outcomes.reports(), all::unpersist,
                 outcomes.changed());
     }
 
