@@ -11,9 +11,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.Objects;
-import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -76,11 +75,7 @@ public final class WarehouseFixture implements BeforeAllCallback, AfterAllCallba
             server = null;
         }
         if (dataDirectory != null) {
-            try (Stream<Path> paths = Files.walk(dataDirectory)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
+            FileUtils.deleteDirectory(dataDirectory.toFile());
             dataDirectory = null;
         }
     }
