@@ -141,7 +141,8 @@ class StreamedObjectReadTest {
     }
 
     private static ParsedObjectSource.ObjectTask task(ObjectParser parser) {
-        return new ParsedObjectSource.ObjectTask(parser, new HadoopConf(new Configuration()), workdir.toUri().toString(),
+        return new ParsedObjectSource.ObjectTask(parser,
+                JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(new HadoopConf(new Configuration())), workdir.toUri().toString(),
                 CONTEXT, Duration.ofDays(3650), ZoneOffset.UTC, PartitionKeyReader.NONE, ErrorOutputTypeReader.NONE);
     }
 

@@ -45,6 +45,7 @@ import java.util.TreeSet;
 import org.apache.hadoop.fs.Path;
 import java.util.function.Consumer;
 import org.apache.spark.TaskContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -108,7 +109,10 @@ public final class ParsedObjectSource implements SourceReader {
     public SourceBatch read(SparkSession spark, List<LandingObject> objects, RunContext context) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = Math.max(1, Math.min(objects.size(), jsc.defaultParallelism() * 4));
-        ObjectTask task = new ObjectTask(parser, hadoopConf, landingRoot, context, lateArrivalHorizon, arrivalZone, partitionKeys,
+        // broadcast: a task carries the id, not the whole Configuration. Every task of every job that reads the
+        // cached rows deserializes this RDD's lineage, this closure included
+        Broadcast<HadoopConf> conf = jsc.broadcast(hadoopConf);
+        ObjectTask task = new ObjectTask(parser, conf, landingRoot, context, lateArrivalHorizon, arrivalZone, partitionKeys,
                 errorOutputTypes);
         SourceItemLayout layout = new SourceItemLayout(parser.datasets(), partitionKeys.columns());
         JavaRDD<Row> items = jsc.parallelize(objects, slices).flatMap(o -> laidOut(o.uri(), task.read(o), layout));
@@ -127,7 +131,10 @@ public final class ParsedObjectSource implements SourceReader {
         }
         Dataset<Row> quarantine = layout.quarantine(all, outcomes.changed());
         boolean quarantined = outcomes.reports().stream().anyMatch(r -> r.quarantined() > 0);
-        return new SourceBatch(datasets, quarantined ? quarantine : quarantine.limit(0), outcomes.reports(), all::unpersist,
+        return new SourceBatch(datasets, quarantined ? quarantine : quarantine.limit(0), outcomes.reports(), () -> {
+                    all.unpersist();
+                    conf.unpersist();
+                },
                 outcomes.changed());
     }
 
@@ -165,7 +172,7 @@ public final class ParsedObjectSource implements SourceReader {
     static final class ObjectTask implements Serializable {
         private static final long serialVersionUID = 1L;
         private final ObjectParser parser;
-        private final HadoopConf hadoopConf;
+        private final Broadcast<HadoopConf> hadoopConf;
         private final String landingRoot;
         private final RunContext context;
         private final Duration lateArrivalHorizon;
@@ -173,7 +180,7 @@ public final class ParsedObjectSource implements SourceReader {
         private final PartitionKeyReader partitionKeys;
         private final ErrorOutputTypeReader errorOutputTypes;
 
-        ObjectTask(ObjectParser parser, HadoopConf hadoopConf, String landingRoot, RunContext context, Duration lateArrivalHorizon,
+        ObjectTask(ObjectParser parser, Broadcast<HadoopConf> hadoopConf, String landingRoot, RunContext context, Duration lateArrivalHorizon,
                    ZoneId arrivalZone, PartitionKeyReader partitionKeys, ErrorOutputTypeReader errorOutputTypes) {
             this.partitionKeys = partitionKeys;
             this.errorOutputTypes = errorOutputTypes;
@@ -204,7 +211,7 @@ public final class ParsedObjectSource implements SourceReader {
             LandedObject landed = describe(object, landingRoot, context, arrivalZone, partitionKeys, errorOutputTypes);
             Collector collector = new Collector(landed, context, lateArrivalHorizon, partitionKeys.columns(), out);
             MessageDigest md5 = md5();
-            try (ListedObjectStream listed = ListedObjectStream.open(hadoopConf.get(), object);
+            try (ListedObjectStream listed = ListedObjectStream.open(hadoopConf.value().get(), object);
                  InputStream in = new DigestInputStream(listed, md5)) {
                 try {
                     parser.parse(landed, in, collector);
