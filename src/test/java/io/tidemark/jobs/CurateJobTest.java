@@ -16,6 +16,7 @@ import io.tidemark.ops.RunResult;
 import io.tidemark.RunStatus;
 import io.tidemark.testing.LocalSpark;
 import java.io.IOException;
+import org.apache.commons.io.FileUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -148,7 +149,7 @@ class CurateJobTest {
     @Order(5)
     void reprocessingObjectsAlreadyStoredWritesNoNewVersion() throws IOException {
         // as after a crash between publish and the ledger commit: the ledger forgets, the lake remembers
-        deleteRecursively(workdir.resolve("lake/_tidemark/ledger"));
+        FileUtils.deleteDirectory(workdir.resolve("lake/_tidemark/ledger").toFile());
         Map<String, String> catalogBefore = catalogState();
         Map<String, Long> flowsBefore = rowsByPartition("vpc_flow_logs");
         CurateOutcome outcome = job().run(spec, windows().get(0));
@@ -198,12 +199,6 @@ class CurateJobTest {
         try (Stream<Path> files = Files.walk(lake)) {
             return files.filter(Files::isRegularFile).filter(p -> !p.toString().contains("_tidemark"))
                     .map(p -> lake.relativize(p) + ":" + p.toFile().length()).sorted().toList();
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        try (Stream<Path> files = Files.walk(path)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

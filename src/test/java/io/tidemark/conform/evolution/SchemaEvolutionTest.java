@@ -23,6 +23,7 @@ import io.tidemark.sources.DatasetStructs;
 import io.tidemark.testing.LocalSpark;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import org.apache.commons.io.FileUtils;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -147,7 +148,7 @@ class SchemaEvolutionTest {
         long records = countFiles("lake/_tidemark/schemas/click_events");
         long changeLogs = countFiles("lake/_tidemark/schema-changes/click_events");
         for (int rerun = 0; rerun < 3; rerun++) {
-            deleteRecursively(workdir.resolve("lake/_tidemark/ledger"));
+            FileUtils.deleteDirectory(workdir.resolve("lake/_tidemark/ledger").toFile());
             RunResult again = run(11);
             assertThat(again.status()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(again.rowsOut()).isZero();
@@ -259,17 +260,6 @@ class SchemaEvolutionTest {
         try (Stream<Path> files = Files.walk(lake)) {
             return files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
                     .map(p -> lake.relativize(p) + ":" + p.toFile().length()).sorted().toList();
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }
