@@ -2,6 +2,7 @@ package io.tidemark.conform;
 
 import io.tidemark.config.PartitionKey;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -9,21 +10,28 @@ import org.apache.spark.sql.Row;
  * The outcome of merging a batch into a dataset: the full new content of every partition that changes
  * (published rows kept, new rows added), and the counts.
  *
- * @param rows          rows of the changed partitions, laid out as a curated row
- * @param changed       the partitions that get a new version
- * @param rowsNew       rows added by this batch
- * @param rowsDuplicate rows of the batch already stored, or repeated within the batch
+ * @param rows             rows of the changed partitions, laid out as a curated row
+ * @param changed          the partitions that get a new version
+ * @param rowsNew          rows added by this batch; empty when the merge did not count them because every changed
+ *                         partition is new: then the written versions hold exactly the rows added
+ * @param batchRows        rows of the batch; those not added were already stored, or repeated within the batch
  * @param plainBytesPerRow the batch rows' mean {@link PlainRowSize} (an upper bound of what a row costs in Parquet,
- *                      for file sizing); 0 when not measured
+ *                         for file sizing); 0 when not measured
  */
-public record MergedPartitions(Dataset<Row> rows, List<PartitionKey> changed, long rowsNew, long rowsDuplicate,
+public record MergedPartitions(Dataset<Row> rows, List<PartitionKey> changed, OptionalLong rowsNew, long batchRows,
                                double plainBytesPerRow) {
     public MergedPartitions {
         changed = List.copyOf(changed);
     }
 
-    /** Rows whose plain size was not measured: the writer measures it. */
+    /** Counted rows whose plain size was not measured: the writer measures it. */
     public MergedPartitions(Dataset<Row> rows, List<PartitionKey> changed, long rowsNew, long rowsDuplicate) {
-        this(rows, changed, rowsNew, rowsDuplicate, 0);
+        this(rows, changed, OptionalLong.of(rowsNew), rowsNew + rowsDuplicate, 0);
+    }
+
+    /** Partitions of which nothing is published: all their rows are new, counted once written. */
+    public static MergedPartitions unpublished(Dataset<Row> rows, List<PartitionKey> changed, long batchRows,
+                                               double plainBytesPerRow) {
+        return new MergedPartitions(rows, changed, OptionalLong.empty(), batchRows, plainBytesPerRow);
     }
 }

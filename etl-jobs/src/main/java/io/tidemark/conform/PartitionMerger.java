@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,7 +30,6 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class PartitionMerger {
     private static final String RANK = "_rank";
-    private static final String COPIES = "_copies";
 
     /**
      * @param batch     source rows ({@link DatasetStructs#sourceRow})
@@ -38,55 +38,49 @@ public final class PartitionMerger {
     public MergedPartitions merge(DatasetSchema schema, Dataset<Row> batch, RunContext context, PublishedRows published) {
         List<String> partitioning = schema.partitioning();
         Column[] keys = schema.key().stream().map(k -> col(k)).toArray(Column[]::new);
-        WindowSpec byKey = Window.partitionBy(keys).orderBy(col(DatasetStructs.SOURCE_OBJECT), col(DatasetStructs.SOURCE_OFFSET));
-
-        // one shuffle dedups the batch; each kept row also carries how many batch rows share its key, so the one
-        // aggregation below gives the batch's row count too
-        Dataset<Row> first = batch
-                .withColumn(RANK, row_number().over(byKey))
-                .withColumn(COPIES, count(lit(1)).over(byKey.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing())))
-                .where(col(RANK).equalTo(1))
+        Dataset<Row> stamped = batch
                 .withColumn(DatasetStructs.INGESTED_AT, lit(Timestamp.from(context.startedAt())))
-                .withColumn(DatasetStructs.RUN_ID, lit(context.runId()))
-                .select(withCopies(schema));
-        first.persist(StorageLevel.MEMORY_AND_DISK());
+                .withColumn(DatasetStructs.RUN_ID, lit(context.runId()));
 
-        // one scan of the deduped batch gives the touched partitions, their row counts and the batch's row count;
-        // when nothing of them is published (a new hour) they are also the changed partitions and the new rows
-        // ... and the rows' plain-encoded size, which file sizing takes as each row's cost (no sample write)
-        PartitionCounts touched = PartitionCounts.of(schema, first.groupBy(partitionColumns(schema))
-                .agg(count(lit(1)), sum(col(COPIES)), sum(PlainRowSize.of(schema))));
-        Dataset<Row> deduped = first.select(curatedColumns(schema));
+        // one aggregation of the batch (partial, before any shuffle) gives the touched partitions, the batch's row
+        // count and the rows' plain-encoded size, which file sizing takes as each row's cost (no sample write)
+        PartitionCounts touched = PartitionCounts.of(schema, stamped.groupBy(partitionColumns(schema))
+                .agg(count(lit(1)), sum(PlainRowSize.of(schema))));
+        double plainBytesPerRow = touched.rows() == 0 ? 0 : (double) touched.plainBytes() / touched.rows();
+
+        // one shuffle dedups the batch: of the rows sharing a key, the first by source object and offset
+        WindowSpec byKey = Window.partitionBy(keys).orderBy(col(DatasetStructs.SOURCE_OBJECT), col(DatasetStructs.SOURCE_OFFSET));
+        Dataset<Row> deduped = stamped
+                .withColumn(RANK, row_number().over(byKey))
+                .where(col(RANK).equalTo(1))
+                .select(curatedColumns(schema));
         Optional<Dataset<Row>> existing = published.read(touched.partitions());
-        Dataset<Row> fresh = existing
-                .map(e -> deduped.join(e.select(keys), toSeq(schema.key()), "left_anti"))
-                .orElse(deduped);
-        PartitionCounts changed = touched;
-        if (existing.isPresent()) {
-            fresh.persist(StorageLevel.MEMORY_AND_DISK());
-            changed = PartitionCounts.of(schema, fresh.groupBy(partitionColumns(schema)).agg(count(lit(1)), sum(lit(0L)), sum(lit(0L))));
+        if (existing.isEmpty()) {
+            // nothing of the touched partitions is published (a new hour): the deduped batch is their whole content,
+            // computed once, by the write; the rows added are counted from the written files' footers
+            return MergedPartitions.unpublished(deduped, touched.partitions(), touched.rows(), plainBytesPerRow);
         }
 
+        // rows whose key is published in their partition are duplicates; only the key column of those is read. The new
+        // rows are counted, then written: kept once, not computed twice
+        Dataset<Row> fresh = deduped.join(existing.get().select(keys), toSeq(schema.key()), "left_anti");
+        fresh.persist(StorageLevel.MEMORY_AND_DISK());
+        PartitionCounts changed = PartitionCounts.of(schema, fresh.groupBy(partitionColumns(schema)).agg(count(lit(1)), sum(lit(0L))));
         Dataset<Row> rows = fresh;
-        if (existing.isPresent() && !changed.partitions().isEmpty()) {
+        if (!changed.partitions().isEmpty()) {
             Dataset<Row> kept = existing.get().where(inPartitions(partitioning, changed.partitions())).select(curatedColumns(schema));
             rows = kept.unionByName(fresh);
         }
-        return new MergedPartitions(rows, changed.partitions(), changed.rows(), touched.copies() - changed.rows(),
-                touched.rows() == 0 ? 0 : (double) touched.plainBytes() / touched.rows());
+        return new MergedPartitions(rows, changed.partitions(), OptionalLong.of(changed.rows()), touched.rows(), plainBytesPerRow);
     }
 
-    /**
-     * The partitions some rows fall in, sorted, with how many rows each, a second sum (the batch rows) and a third
-     * (their plain-encoded bytes).
-     */
-    private record PartitionCounts(List<PartitionKey> partitions, long rows, long copies, long plainBytes) {
-        /** @param counts the partition columns, then the row count, then the second and third sums */
+    /** The partitions some rows fall in, sorted, with their row count and a sum (the rows' plain-encoded bytes). */
+    private record PartitionCounts(List<PartitionKey> partitions, long rows, long plainBytes) {
+        /** @param counts the partition columns, then the row count, then the sum */
         static PartitionCounts of(DatasetSchema schema, Dataset<Row> counts) {
             List<String> partitioning = schema.partitioning();
             List<PartitionKey> partitions = new ArrayList<>();
             long rows = 0;
-            long copies = 0;
             long plainBytes = 0;
             for (Row row : counts.collectAsList()) {
                 long partitionRows = row.getLong(partitioning.size());
@@ -99,23 +93,15 @@ public final class PartitionMerger {
                 }
                 partitions.add(PartitionKey.of(schema.dataset(), partitioning, values));
                 rows += partitionRows;
-                copies += row.getLong(partitioning.size() + 1);
-                plainBytes += row.isNullAt(partitioning.size() + 2) ? 0 : row.getLong(partitioning.size() + 2);
+                plainBytes += row.isNullAt(partitioning.size() + 1) ? 0 : row.getLong(partitioning.size() + 1);
             }
             partitions.sort(null);
-            return new PartitionCounts(partitions, rows, copies, plainBytes);
+            return new PartitionCounts(partitions, rows, plainBytes);
         }
     }
 
     private static Column[] partitionColumns(DatasetSchema schema) {
         return schema.partitioning().stream().map(p -> col(p)).toArray(Column[]::new);
-    }
-
-    private static Column[] withCopies(DatasetSchema schema) {
-        Column[] curated = curatedColumns(schema);
-        Column[] columns = java.util.Arrays.copyOf(curated, curated.length + 1);
-        columns[curated.length] = col(COPIES);
-        return columns;
     }
 
     private static scala.collection.immutable.Seq<String> toSeq(List<String> values) {

@@ -56,6 +56,7 @@ import io.tidemark.sources.PartitionKeyReader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -238,6 +239,9 @@ public final class CurateJob {
         Map<Target, List<PartitionVersion>> written = new LinkedHashMap<>();
         Map<Target, MergeBase> bases = new LinkedHashMap<>();
         String versionId = attempt == 1 ? context.runId() : context.runId() + "-" + attempt;
+        // rows per written version, from its files' footers: the rows added to new partitions, and the row count history
+        ParquetFolders folders = new ParquetFolders(spark.sparkContext().hadoopConfiguration());
+        Map<String, Long> footerRows = new HashMap<>();
         for (Target target : targets) {
             spark.sparkContext().setJobDescription("tidemark " + spec.job() + " " + window + ": merge " + target.table());
             MergeBase base = new MergeBase();
@@ -249,8 +253,10 @@ public final class CurateJob {
                 written.put(target, versions);
             }
             if (target.area() == LakeArea.CURATED) {
-                rowsOut += merged.rowsNew();
-                rowsDuplicate += merged.rowsDuplicate();
+                long added = merged.rowsNew().orElseGet(() -> versions.stream()
+                        .mapToLong(v -> footerRows.computeIfAbsent(v.location(), folders::rows)).sum());
+                rowsOut += added;
+                rowsDuplicate += merged.batchRows() - added;
             }
         }
 
@@ -266,11 +272,10 @@ public final class CurateJob {
             throw new QualityGateException(quality);
         }
         // the row count history takes each written partition's count from its files' footers: no second scan
-        ParquetFolders folders = new ParquetFolders(spark.sparkContext().hadoopConfiguration());
         for (Map.Entry<Target, List<PartitionVersion>> entry : written.entrySet()) {
             if (entry.getKey().area() == LakeArea.CURATED) {
                 Map<PartitionKey, Long> counts = new LinkedHashMap<>();
-                entry.getValue().forEach(v -> counts.put(v.partition(), folders.rows(v.location())));
+                entry.getValue().forEach(v -> counts.put(v.partition(), footerRows.computeIfAbsent(v.location(), folders::rows)));
                 quality = quality.plus(new QualityOutcome(0, List.of(), history.checkAndRecord(entry.getKey().schema(), counts,
                         context.runId(), context.startedAt().toEpochMilli())));
             }
