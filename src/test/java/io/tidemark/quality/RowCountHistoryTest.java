@@ -3,18 +3,16 @@ package io.tidemark.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.config.DatasetSchemas;
+import io.tidemark.config.PartitionKey;
 import io.tidemark.testing.LocalSpark;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,8 +44,10 @@ class RowCountHistoryTest {
         var schema = DatasetSchemas.get("vpc_flow_logs");
 
         // one backfill run over three days: the third day's drop at 12 has only two earlier days to compare with
-        List<String> backfill = history.checkAndRecord(schema, partitions("2026-11-22", 100, 100)
-                .union(partitions("2026-11-23", 110, 100)).union(partitions("2026-11-24", 100, 30)), "run-1", 1_000L);
+        Map<PartitionKey, Long> threeDays = new LinkedHashMap<>(partitions("2026-11-22", 100, 100));
+        threeDays.putAll(partitions("2026-11-23", 110, 100));
+        threeDays.putAll(partitions("2026-11-24", 100, 30));
+        List<String> backfill = history.checkAndRecord(schema, threeDays, "run-1", 1_000L);
         List<String> drop = history.checkAndRecord(schema, partitions("2026-11-25", 10, 95), "run-2", 2_000L);
 
         assertThat(backfill).as("fewer than " + RowCountHistory.MIN_HISTORY + " earlier days of the hour").isEmpty();
@@ -68,12 +68,12 @@ class RowCountHistoryTest {
         var schema = DatasetSchemas.get("vpc_flow_logs");
         List<String> days = List.of("2026-11-21", "2026-11-22", "2026-11-23");
         for (int d = 0; d < days.size(); d++) {
-            assertThat(history.checkAndRecord(schema, java.util.Map.of(
-                    io.tidemark.config.PartitionKey.parse("vpc_flow_logs/dt=" + days.get(d) + "/hr=11"), 100L), "run-" + d, 1_000L * (d + 1)))
+            assertThat(history.checkAndRecord(schema, Map.of(
+                    PartitionKey.parse("vpc_flow_logs/dt=" + days.get(d) + "/hr=11"), 100L), "run-" + d, 1_000L * (d + 1)))
                     .isEmpty();
         }
-        assertThat(history.checkAndRecord(schema, java.util.Map.of(
-                io.tidemark.config.PartitionKey.parse("vpc_flow_logs/dt=2026-11-24/hr=11"), 10L), "run-3", 4_000L))
+        assertThat(history.checkAndRecord(schema, Map.of(
+                PartitionKey.parse("vpc_flow_logs/dt=2026-11-24/hr=11"), 10L), "run-3", 4_000L))
                 .singleElement().asString()
                 .startsWith("vpc_flow_logs: Anomaly RowCount of dt=2026-11-24/hr=11 against hour 11 of earlier days")
                 .endsWith("observed 10");
@@ -89,7 +89,7 @@ class RowCountHistoryTest {
         var schema = DatasetSchemas.get("guardduty_findings");
 
         // Mondays 2026-11-02, -09, -16 with 200 rows; the other days with 7
-        Dataset<Row> weeks = days(LocalDate.parse("2026-11-02"), 21, day -> day.getDayOfWeek() == DayOfWeek.MONDAY ? 200 : 7);
+        Map<PartitionKey, Long> weeks = days(LocalDate.parse("2026-11-02"), 21, day -> day.getDayOfWeek() == DayOfWeek.MONDAY ? 200 : 7);
         assertThat(history.checkAndRecord(schema, weeks, "run-1", 1_000L)).isEmpty();
 
         // Tuesday 2026-11-24 with 2 rows: its earlier Tuesdays had 7, too few to judge
@@ -101,27 +101,19 @@ class RowCountHistoryTest {
                         + " max decrease 0.5, previous 200): observed 20");
     }
 
-    private static Dataset<Row> days(LocalDate first, int count, java.util.function.ToIntFunction<LocalDate> rowsOf) {
-        StructType struct = new StructType().add("finding_id", DataTypes.StringType).add("dt", DataTypes.StringType);
-        List<Row> rows = new ArrayList<>();
+    /** The daily partitions of guardduty_findings from {@code first} on, with their row counts. */
+    private static Map<PartitionKey, Long> days(LocalDate first, int count, java.util.function.ToIntFunction<LocalDate> rowsOf) {
+        Map<PartitionKey, Long> counts = new LinkedHashMap<>();
         for (int d = 0; d < count; d++) {
             LocalDate day = first.plusDays(d);
-            for (int i = 0; i < rowsOf.applyAsInt(day); i++) {
-                rows.add(RowFactory.create(day + "-" + i, day.toString()));
-            }
+            counts.put(PartitionKey.parse("guardduty_findings/dt=" + day), (long) rowsOf.applyAsInt(day));
         }
-        return spark.createDataFrame(rows, struct);
+        return counts;
     }
 
-    private static Dataset<Row> partitions(String day, int rowsAt11, int rowsAt12) {
-        StructType struct = new StructType().add("event_id", DataTypes.StringType).add("dt", DataTypes.StringType).add("hr", DataTypes.StringType);
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < rowsAt11; i++) {
-            rows.add(RowFactory.create(day + "-11-" + i, day, "11"));
-        }
-        for (int i = 0; i < rowsAt12; i++) {
-            rows.add(RowFactory.create(day + "-12-" + i, day, "12"));
-        }
-        return spark.createDataFrame(rows, struct);
+    /** Hours 11 and 12 of a day of vpc_flow_logs, with their row counts. */
+    private static Map<PartitionKey, Long> partitions(String day, int rowsAt11, int rowsAt12) {
+        return Map.of(PartitionKey.parse("vpc_flow_logs/dt=" + day + "/hr=11"), (long) rowsAt11,
+                PartitionKey.parse("vpc_flow_logs/dt=" + day + "/hr=12"), (long) rowsAt12);
     }
 }

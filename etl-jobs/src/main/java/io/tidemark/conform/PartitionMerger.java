@@ -38,25 +38,16 @@ public final class PartitionMerger {
     public MergedPartitions merge(DatasetSchema schema, Dataset<Row> batch, RunContext context, PublishedRows published) {
         List<String> partitioning = schema.partitioning();
         Column[] keys = schema.key().stream().map(k -> col(k)).toArray(Column[]::new);
-        Column ingestedAt = lit(Timestamp.from(context.startedAt()));
-        Column runId = lit(context.runId());
-
         // one aggregation of the batch (partial, before any shuffle) gives the touched partitions, the batch's row
         // count and the rows' plain-encoded size, which file sizing takes as each row's cost (no sample write)
-        PartitionCounts touched = PartitionCounts.of(schema, batch
-                .withColumn(DatasetStructs.INGESTED_AT, ingestedAt)
-                .withColumn(DatasetStructs.RUN_ID, runId)
+        PartitionCounts touched = PartitionCounts.of(schema, stamped(batch, context)
                 .groupBy(partitionColumns(schema))
                 .agg(count(lit(1)), sum(PlainRowSize.of(schema))));
         double plainBytesPerRow = touched.rows() == 0 ? 0 : (double) touched.plainBytes() / touched.rows();
 
         // one shuffle dedups the batch: of the rows sharing a key, the first by source object and offset
         WindowSpec byKey = Window.partitionBy(keys).orderBy(col(DatasetStructs.SOURCE_OBJECT), col(DatasetStructs.SOURCE_OFFSET));
-        Dataset<Row> deduped = batch
-                .withColumn(RANK, row_number().over(byKey))
-                .where(col(RANK).equalTo(1))
-                .withColumn(DatasetStructs.INGESTED_AT, ingestedAt)
-                .withColumn(DatasetStructs.RUN_ID, runId)
+        Dataset<Row> deduped = stamped(batch.withColumn(RANK, row_number().over(byKey)).where(col(RANK).equalTo(1)), context)
                 .select(curatedColumns(schema));
         Optional<Dataset<Row>> existing = published.read(touched.partitions());
         if (existing.isEmpty()) {
@@ -102,6 +93,12 @@ public final class PartitionMerger {
             partitions.sort(null);
             return new PartitionCounts(partitions, rows, plainBytes);
         }
+    }
+
+    /** The rows with the run's lineage columns: when they were ingested, and by which run. */
+    private static Dataset<Row> stamped(Dataset<Row> rows, RunContext context) {
+        return rows.withColumn(DatasetStructs.INGESTED_AT, lit(Timestamp.from(context.startedAt())))
+                .withColumn(DatasetStructs.RUN_ID, lit(context.runId()));
     }
 
     private static Column[] partitionColumns(DatasetSchema schema) {

@@ -62,6 +62,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -242,6 +243,7 @@ public final class CurateJob {
         // rows per written version, from its files' footers: the rows added to new partitions, and the row count history
         ParquetFolders folders = new ParquetFolders(spark.sparkContext().hadoopConfiguration());
         Map<String, Long> footerRows = new HashMap<>();
+        ToLongFunction<PartitionVersion> rowsOf = v -> footerRows.computeIfAbsent(v.location(), folders::rows);
         for (Target target : targets) {
             spark.sparkContext().setJobDescription("tidemark " + spec.job() + " " + window + ": merge " + target.table());
             MergeBase base = new MergeBase();
@@ -253,8 +255,7 @@ public final class CurateJob {
                 written.put(target, versions);
             }
             if (target.area() == LakeArea.CURATED) {
-                long added = merged.rowsNew().orElseGet(() -> versions.stream()
-                        .mapToLong(v -> footerRows.computeIfAbsent(v.location(), folders::rows)).sum());
+                long added = merged.rowsNew().orElseGet(() -> versions.stream().mapToLong(rowsOf).sum());
                 rowsOut += added;
                 rowsDuplicate += merged.batchRows() - added;
             }
@@ -275,7 +276,7 @@ public final class CurateJob {
         for (Map.Entry<Target, List<PartitionVersion>> entry : written.entrySet()) {
             if (entry.getKey().area() == LakeArea.CURATED) {
                 Map<PartitionKey, Long> counts = new LinkedHashMap<>();
-                entry.getValue().forEach(v -> counts.put(v.partition(), footerRows.computeIfAbsent(v.location(), folders::rows)));
+                entry.getValue().forEach(v -> counts.put(v.partition(), rowsOf.applyAsLong(v)));
                 quality = quality.plus(new QualityOutcome(0, List.of(), history.checkAndRecord(entry.getKey().schema(), counts,
                         context.runId(), context.startedAt().toEpochMilli())));
             }

@@ -43,21 +43,22 @@ public final class QualityGate {
      * {@code CustomSql} ones (each runs its own query anyway).
      */
     public QualityOutcome check(DatasetRules rules, Dataset<Row> written, RunWindow window) {
+        List<Judged> judged = new ArrayList<>();
+        inBatchOrder(rules.wholeData()).forEach(rule -> judged.add(new Judged(rule, true)));
+        inBatchOrder(rules.rowLevel()).forEach(rule -> judged.add(new Judged(rule, false)));
+        inBatchOrder(rules.warnings()).forEach(rule -> judged.add(new Judged(rule, false)));
         List<String> failed = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        List<Judged> judged = new ArrayList<>();
-        inBatchOrder(rules.wholeData()).forEach(rule -> judged.add(new Judged(rule, failed)));
-        inBatchOrder(rules.rowLevel()).forEach(rule -> judged.add(new Judged(rule, warnings)));
-        inBatchOrder(rules.warnings()).forEach(rule -> judged.add(new Judged(rule, warnings)));
-        int passed = evaluate(rules.dataset(), judged, written, window);
+        int passed = evaluate(rules.dataset(), judged, written, window, failed, warnings);
         return new QualityOutcome(passed, failed, warnings);
     }
 
-    /** A rule to judge, and the list its failure goes to. */
-    private record Judged(DQRule rule, List<String> failures) {
+    /** A rule to judge; a failed blocking rule blocks publish, any other failure is a warning. */
+    private record Judged(DQRule rule, boolean blocking) {
     }
 
-    private static int evaluate(String dataset, List<Judged> judged, Dataset<Row> written, RunWindow window) {
+    private static int evaluate(String dataset, List<Judged> judged, Dataset<Row> written, RunWindow window,
+                                List<String> failed, List<String> warnings) {
         if (judged.isEmpty()) {
             return 0;
         }
@@ -69,22 +70,18 @@ public final class QualityGate {
         int passed = 0;
         if (judged.stream().allMatch(j -> outcomes.containsKey(j.rule().toString()))) {
             for (Judged rule : judged) {
-                passed += judge(dataset, outcomes.get(rule.rule().toString()), rule.rule(), rule.failures());
+                passed += judge(dataset, outcomes.get(rule.rule().toString()), rule.rule(), rule.blocking() ? failed : warnings);
             }
             return passed;
         }
-        // Deequ reported some rule under another text: evaluate each ruleset alone, each outcome going to its list
-        Map<List<String>, List<DQRule>> bySink = new java.util.IdentityHashMap<>();
-        List<List<String>> sinks = new ArrayList<>();
-        for (Judged rule : judged) {
-            bySink.computeIfAbsent(rule.failures(), sink -> {
-                sinks.add(sink);
-                return new ArrayList<>();
-            }).add(rule.rule());
-        }
-        for (List<String> sink : sinks) {
-            for (Row outcome : outcomes(bySink.get(sink), written, window)) {
-                passed += judge(dataset, outcome, byText.get(outcome.<String>getAs("Rule")), sink);
+        // Deequ reported some rule under another text: evaluate the blocking rules and the others apart, so each
+        // outcome goes to its list
+        for (boolean blocking : List.of(true, false)) {
+            List<DQRule> group = judged.stream().filter(j -> j.blocking() == blocking).map(Judged::rule).toList();
+            if (!group.isEmpty()) {
+                for (Row outcome : outcomes(group, written, window)) {
+                    passed += judge(dataset, outcome, byText.get(outcome.<String>getAs("Rule")), blocking ? failed : warnings);
+                }
             }
         }
         return passed;

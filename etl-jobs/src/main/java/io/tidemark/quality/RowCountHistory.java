@@ -1,7 +1,5 @@
 package io.tidemark.quality;
 
-import static org.apache.spark.sql.functions.col;
-
 import com.amazon.deequ.analyzers.Analyzer;
 import com.amazon.deequ.analyzers.Size;
 import com.amazon.deequ.analyzers.runners.AnalyzerContext;
@@ -29,9 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import scala.Option;
 import scala.Predef;
@@ -50,7 +45,7 @@ import scala.util.Success;
  * of day, a partition of a daily dataset with the earlier partitions of the same day of week. A partition is only
  * recorded, not judged, while fewer than {@link #MIN_HISTORY} comparable earlier partitions are known or while their
  * median count is below {@link #MIN_BASELINE_ROWS} (a drop from 7 rows to 2 says nothing). Each call takes the
- * partitions' counts (or counts them in one aggregation), reads the repository once and writes it once.
+ * partitions' counts, reads the repository once and writes it once.
  */
 public final class RowCountHistory {
     /** A count below this share of the previous comparable partition's is an anomaly. */
@@ -86,22 +81,10 @@ public final class RowCountHistory {
     }
 
     /**
-     * Records the row count of each partition of a written version and judges it against the comparable earlier
-     * partitions (see the class comment).
+     * Records the row count of each partition of a written version (taken from its files' Parquet footers: no Spark
+     * job) and judges it against the comparable earlier partitions (see the class comment).
      *
      * @return the anomalies, as {@code "<dataset>: <rule>: observed <count>"}
-     */
-    public List<String> checkAndRecord(DatasetSchema schema, Dataset<Row> written, String runId, long recordedAt) {
-        List<String> partitioning = schema.partitioning();
-        if (partitioning.isEmpty()) {
-            return List.of();
-        }
-        return checkAndRecord(schema, count(schema.dataset(), partitioning, written), runId, recordedAt);
-    }
-
-    /**
-     * As {@link #checkAndRecord(DatasetSchema, Dataset, String, long)}, with the row count of each partition of the
-     * written version already known (from the written files' Parquet footers): no Spark job.
      */
     public List<String> checkAndRecord(DatasetSchema schema, Map<PartitionKey, Long> rowCounts, String runId, long recordedAt) {
         if (schema.partitioning().isEmpty()) {
@@ -109,10 +92,6 @@ public final class RowCountHistory {
         }
         List<PartitionCount> counted = rowCounts.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> new PartitionCount(e.getKey(), e.getValue())).toList();
-        return checkAndRecord(schema, counted, runId, recordedAt);
-    }
-
-    private List<String> checkAndRecord(DatasetSchema schema, List<PartitionCount> counted, String runId, long recordedAt) {
         List<AnalysisResult> recorded = new ArrayList<>(JavaConverters.seqAsJavaList(repository(schema.dataset()).load().get()));
 
         // the newest count of every partition: the history, with this run's counts over what was recorded before
@@ -153,19 +132,6 @@ public final class RowCountHistory {
         all.addAll(fresh);
         write(schema.dataset(), all);
         return anomalies;
-    }
-
-    /** One aggregation: the row count of every partition of the written version. */
-    private static Map<PartitionKey, Long> count(String dataset, List<String> partitioning, Dataset<Row> written) {
-        Map<PartitionKey, Long> counts = new LinkedHashMap<>();
-        for (Row row : written.groupBy(partitioning.stream().map(p -> col(p)).toArray(Column[]::new)).count().collectAsList()) {
-            Map<String, String> values = new LinkedHashMap<>();
-            for (int i = 0; i < partitioning.size(); i++) {
-                values.put(partitioning.get(i), row.getString(i));
-            }
-            counts.put(new PartitionKey(dataset, values), row.getLong(partitioning.size()));
-        }
-        return counts;
     }
 
     /** Writes the whole repository file once, as Deequ's {@code FileSystemMetricsRepository.save} does for one entry. */
