@@ -266,7 +266,7 @@ class FlowHourlyLoaderTest {
         Path stagingRoot = workdir.resolve("redshift-staging");
         RedshiftS3Staging parquet = new RedshiftS3Staging(stagingRoot.toUri().toString().replaceAll("/$", ""),
                 "arn:aws:iam::123456789012:role/tidemark-copy", spark.sparkContext().hadoopConfiguration(), System.err);
-        PostgresDatasetCopy copy = new PostgresDatasetCopy();
+        PostgresDatasetCopy copy = new PostgresDatasetCopy(WarehouseConnector.embedded(warehouse.server()).endpoint(), SCHEMA);
         List<List<String>> foldersAtCopy = new CopyOnWriteArrayList<>();
         List<List<String>> auditAtRelease = new CopyOnWriteArrayList<>();
         // the Redshift staging writes and removes its real folder; PostgreSQL's COPY stands in for Redshift's
@@ -339,7 +339,7 @@ class FlowHourlyLoaderTest {
         List<FlowHourlyRow> rows = generatedRows(100, List.of(H05), 5);
         CyclicBarrier bothStaging = new CyclicBarrier(2);
         AtomicInteger copies = new AtomicInteger();
-        PostgresDatasetCopy copy = new PostgresDatasetCopy();
+        PostgresDatasetCopy copy = new PostgresDatasetCopy(WarehouseConnector.embedded(warehouse.server()).endpoint(), SCHEMA);
         // both loads meet inside their transactions, each about to stage, before either commits
         DatasetStaging meeting = (input, loadId) -> {
             StagedRows staged = copy.prepare(input, loadId);
@@ -438,7 +438,7 @@ class FlowHourlyLoaderTest {
     }
 
     private static FactLoad loader(ConnectionSource connections) {
-        return new FactLoad(connections, new PostgresDatasetCopy());
+        return new FactLoad(connections, new PostgresDatasetCopy(WarehouseConnector.embedded(warehouse.server()).endpoint(), SCHEMA));
     }
 
     private static FlowHourlyRow row(HourPartition partition, String interfaceId, String action, int protocol,

@@ -379,7 +379,7 @@ class SalesLoaderTest {
     }
 
     private static SalesLoader loader(ConnectionSource connections) {
-        return new SalesLoader(new AuditedLoad(connections, SCHEMA, QUICK_RETRIES, CLOCK), new PostgresDatasetCopy());
+        return new SalesLoader(new AuditedLoad(connections, SCHEMA, QUICK_RETRIES, CLOCK), new PostgresDatasetCopy(WarehouseConnector.embedded(warehouse.server()).endpoint(), SCHEMA));
     }
 
     private static Map<String, BigDecimal> totals(String sql) throws SQLException {

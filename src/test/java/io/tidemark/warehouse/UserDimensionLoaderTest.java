@@ -202,7 +202,7 @@ class UserDimensionLoaderTest {
 
     private static UserDimensionLoader loader() {
         return new UserDimensionLoader(new AuditedLoad(WarehouseConnector.embedded(warehouse.server()), SCHEMA, QUICK_RETRIES, CLOCK),
-                new PostgresDatasetCopy());
+                new PostgresDatasetCopy(WarehouseConnector.embedded(warehouse.server()).endpoint(), SCHEMA));
     }
 
     private static List<String> query(String sql) throws SQLException {

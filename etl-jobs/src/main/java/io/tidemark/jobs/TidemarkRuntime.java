@@ -126,7 +126,7 @@ public final class TidemarkRuntime implements AutoCloseable {
     public ModelLoadContext modelContext() {
         WarehouseConnector connector = warehouse();
         return new ModelLoadContext(spark(), config.catalog().curatedDatabase(), connector, config.warehouse().schema(),
-                catalog(), DialectStaging.datasets(connector.dialect(), config.warehouse(), spark().sparkContext().hadoopConfiguration()));
+                catalog(), DialectStaging.datasets(connector, config.warehouse(), spark().sparkContext().hadoopConfiguration()));
     }
 
     @Override

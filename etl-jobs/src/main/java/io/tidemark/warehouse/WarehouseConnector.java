@@ -3,32 +3,25 @@ package io.tidemark.warehouse;
 import io.tidemark.config.ConfigException;
 import io.tidemark.config.WarehouseConfig;
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Function;
-import javax.sql.DataSource;
 
 /**
  * Opens connections to the configured warehouse: the embedded PostgreSQL when the config names no server, otherwise
  * the server with credentials from Secrets Manager ({@code secretId}), IAM ({@code jdbc:redshift:iam://}) or the
  * environment variable named by {@code passwordEnv}. The password is never logged, printed or part of
- * {@link #toString()}.
- *
- * <p>The driver is chosen by the URL, not by {@code DriverManager}: the Redshift driver also accepts some
- * PostgreSQL URLs, so {@code jdbc:redshift:} goes to the Redshift driver and everything else to pgjdbc.
+ * {@link #toString()}. Every connection is opened from one {@link JdbcEndpoint}, which Spark tasks may carry to open
+ * their own.
  */
 public final class WarehouseConnector implements ConnectionSource {
-    private final SqlDialect dialect;
+    private final JdbcEndpoint endpoint;
     private final String description;
-    private final ConnectionOpener opener;
 
-    private WarehouseConnector(SqlDialect dialect, String description, ConnectionOpener opener) {
-        this.dialect = dialect;
+    private WarehouseConnector(JdbcEndpoint endpoint, String description) {
+        this.endpoint = endpoint;
         this.description = description;
-        this.opener = opener;
     }
 
     /** Connects to the configured server, or to {@code embedded} when the config names none. */
@@ -46,9 +39,8 @@ public final class WarehouseConnector implements ConnectionSource {
 
     /** Connects to the embedded PostgreSQL. */
     public static WarehouseConnector embedded(EmbeddedWarehouse warehouse) {
-        DataSource dataSource = warehouse.dataSource();
-        return new WarehouseConnector(SqlDialect.POSTGRES, "embedded PostgreSQL in " + warehouse.dataDirectory(),
-                dataSource::getConnection);
+        return new WarehouseConnector(new JdbcEndpoint(warehouse.jdbcUrl(), new Properties()),
+                "embedded PostgreSQL in " + warehouse.dataDirectory());
     }
 
     /** Connects to the configured server with the credentials of the process (environment, Secrets Manager, IAM). */
@@ -103,8 +95,7 @@ public final class WarehouseConnector implements ConnectionSource {
             properties.put("user", user);
         }
         tls(properties, dialect, config.tlsRequired(dialect == SqlDialect.REDSHIFT));
-        return new WarehouseConnector(dialect, url + " as " + user,
-                () -> connect(dialect, url, properties));
+        return new WarehouseConnector(new JdbcEndpoint(url, properties), url + " as " + user);
     }
 
     /** Verified TLS when required; the Redshift driver's own default (TLS) is switched off only when the config says so. */
@@ -127,33 +118,21 @@ public final class WarehouseConnector implements ConnectionSource {
 
     @Override
     public Connection open() throws SQLException {
-        return opener.open();
+        return endpoint.connect();
     }
 
     @Override
     public SqlDialect dialect() {
-        return dialect;
+        return endpoint.dialect();
+    }
+
+    /** Where connections go, for Spark tasks that open their own (it holds the password: never log it). */
+    public JdbcEndpoint endpoint() {
+        return endpoint;
     }
 
     @Override
     public String toString() {
-        return dialect + " warehouse " + description;
-    }
-
-    private static Connection connect(SqlDialect dialect, String url, Properties properties) throws SQLException {
-        Driver driver = switch (dialect) {
-            case REDSHIFT -> new com.amazon.redshift.Driver();
-            case POSTGRES -> new org.postgresql.Driver();
-        };
-        Connection connection = driver.connect(url, properties);
-        if (connection == null) {
-            throw new ConfigException("Cannot connect to the warehouse: the " + dialect + " driver does not accept " + url);
-        }
-        return connection;
-    }
-
-    @FunctionalInterface
-    private interface ConnectionOpener {
-        Connection open() throws SQLException;
+        return dialect() + " warehouse " + description;
     }
 }

@@ -9,8 +9,8 @@ import io.tidemark.config.ConfigException;
 import io.tidemark.config.WarehouseConfig;
 import io.tidemark.testing.LocalSpark;
 import io.tidemark.warehouse.StagedRows;
+import io.tidemark.warehouse.WarehouseConnector;
 import io.tidemark.warehouse.model.DialectStaging;
-import io.tidemark.warehouse.SqlDialect;
 import io.tidemark.warehouse.postgres.PostgresDatasetCopy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -145,11 +146,17 @@ class RedshiftS3StagingWithoutRedshiftTest {
         WarehouseConfig configured = new WarehouseConfig("jdbc:redshift://c:5439/dev", null, null, null, null, null,
                 "s3://bucket/staging", ROLE);
 
-        assertThatThrownBy(() -> DialectStaging.datasets(SqlDialect.REDSHIFT, bare, spark.sparkContext().hadoopConfiguration()))
+        WarehouseConfig postgres = new WarehouseConfig("jdbc:postgresql://h:5432/dev", null, null, null, null, null, null, null);
+        Function<String, String> environment = name -> "password";
+
+        assertThatThrownBy(() -> DialectStaging.datasets(WarehouseConnector.server(bare, environment), bare,
+                spark.sparkContext().hadoopConfiguration()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("warehouse.stagingUri");
-        assertThat(DialectStaging.datasets(SqlDialect.REDSHIFT, configured, spark.sparkContext().hadoopConfiguration()))
+        assertThat(DialectStaging.datasets(WarehouseConnector.server(configured, environment), configured,
+                spark.sparkContext().hadoopConfiguration()))
                 .isInstanceOf(RedshiftS3Staging.class);
-        assertThat(DialectStaging.datasets(SqlDialect.POSTGRES, bare, spark.sparkContext().hadoopConfiguration()))
+        assertThat(DialectStaging.datasets(WarehouseConnector.server(postgres, environment), postgres,
+                spark.sparkContext().hadoopConfiguration()))
                 .isInstanceOf(PostgresDatasetCopy.class);
         assertThatThrownBy(() -> new WarehouseConfig(null, null, null, null, null, null, null, "my-role"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("warehouse.iamRole");

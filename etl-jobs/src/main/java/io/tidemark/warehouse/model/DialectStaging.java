@@ -3,7 +3,7 @@ package io.tidemark.warehouse.model;
 import io.tidemark.config.ConfigException;
 import io.tidemark.config.WarehouseConfig;
 import io.tidemark.warehouse.DatasetStaging;
-import io.tidemark.warehouse.SqlDialect;
+import io.tidemark.warehouse.WarehouseConnector;
 import io.tidemark.warehouse.postgres.PostgresDatasetCopy;
 import io.tidemark.warehouse.redshift.RedshiftS3Staging;
 import org.apache.hadoop.conf.Configuration;
@@ -18,12 +18,13 @@ public final class DialectStaging {
     }
 
     /**
-     * How loads get a Dataset's rows into the warehouse: COPY FROM STDIN on PostgreSQL; on Redshift S3 files under
+     * How loads get a Dataset's rows into the warehouse: on PostgreSQL the executors COPY into an unlogged table of
+     * {@code warehouse.schema} through {@code connector}'s endpoint; on Redshift S3 files under
      * {@code warehouse.stagingUri} copied with {@code warehouse.iamRole}, both then required.
      */
-    public static DatasetStaging datasets(SqlDialect dialect, WarehouseConfig config, Configuration hadoopConf) {
-        return switch (dialect) {
-            case POSTGRES -> new PostgresDatasetCopy();
+    public static DatasetStaging datasets(WarehouseConnector connector, WarehouseConfig config, Configuration hadoopConf) {
+        return switch (connector.dialect()) {
+            case POSTGRES -> new PostgresDatasetCopy(connector.endpoint(), config.schema());
             case REDSHIFT -> new RedshiftS3Staging(
                     config.staging().orElseThrow(() -> new ConfigException("Cannot load Redshift: warehouse.stagingUri "
                             + "(the S3 prefix where loads stage Parquet files for COPY) is not set")),

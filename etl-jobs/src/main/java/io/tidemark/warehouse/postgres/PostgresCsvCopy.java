@@ -11,11 +11,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.apache.spark.sql.Row;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
@@ -55,6 +57,26 @@ public final class PostgresCsvCopy {
                 copyIn.cancelCopy();
             }
         }
+    }
+
+    /** Copies Spark rows (their fields in column order), as {@link #copy} does; returns how many rows the server took. */
+    public long copyRows(Connection connection, Iterator<Row> rows) throws SQLException {
+        return copy(connection, new Iterator<List<?>>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public List<?> next() {
+                Row row = rows.next();
+                Object[] values = new Object[row.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = row.get(i);
+                }
+                return Arrays.asList(values);
+            }
+        });
     }
 
     private static void writeRow(Writer out, List<?> values) throws IOException {
