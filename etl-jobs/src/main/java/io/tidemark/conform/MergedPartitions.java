@@ -17,21 +17,23 @@ import org.apache.spark.sql.Row;
  * @param batchRows        rows of the batch; those not added were already stored, or repeated within the batch
  * @param plainBytesPerRow the batch rows' mean {@link PlainRowSize} (an upper bound of what a row costs in Parquet,
  *                         for file sizing); 0 when not measured
+ * @param clustered        whether {@code rows} are already hash-partitioned by the partition columns and sorted by them
+ *                         within each Spark partition (the dedup's own shuffle), so the writer adds no shuffle of its own
  */
 public record MergedPartitions(Dataset<Row> rows, List<PartitionKey> changed, OptionalLong rowsNew, long batchRows,
-                               double plainBytesPerRow) {
+                               double plainBytesPerRow, boolean clustered) {
     public MergedPartitions {
         changed = List.copyOf(changed);
     }
 
-    /** Counted rows whose plain size was not measured: the writer measures it. */
+    /** Counted rows whose plain size was not measured: the writer measures it and lays them out. */
     public MergedPartitions(Dataset<Row> rows, List<PartitionKey> changed, long rowsNew, long rowsDuplicate) {
-        this(rows, changed, OptionalLong.of(rowsNew), rowsNew + rowsDuplicate, 0);
+        this(rows, changed, OptionalLong.of(rowsNew), rowsNew + rowsDuplicate, 0, false);
     }
 
     /** Partitions of which nothing is published: all their rows are new, counted once written. */
     public static MergedPartitions unpublished(Dataset<Row> rows, List<PartitionKey> changed, long batchRows,
-                                               double plainBytesPerRow) {
-        return new MergedPartitions(rows, changed, OptionalLong.empty(), batchRows, plainBytesPerRow);
+                                               double plainBytesPerRow, boolean clustered) {
+        return new MergedPartitions(rows, changed, OptionalLong.empty(), batchRows, plainBytesPerRow, clustered);
     }
 }

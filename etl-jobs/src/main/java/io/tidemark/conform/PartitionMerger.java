@@ -45,15 +45,19 @@ public final class PartitionMerger {
                 .agg(count(lit(1)), sum(PlainRowSize.of(schema))));
         double plainBytesPerRow = touched.rows() == 0 ? 0 : (double) touched.plainBytes() / touched.rows();
 
-        // one shuffle dedups the batch: of the rows sharing a key, the first by source object and offset
-        WindowSpec byKey = Window.partitionBy(keys).orderBy(col(DatasetStructs.SOURCE_OBJECT), col(DatasetStructs.SOURCE_OFFSET));
-        Dataset<Row> deduped = stamped(batch.withColumn(RANK, row_number().over(byKey)).where(col(RANK).equalTo(1)), context)
+        // one shuffle dedups the batch: of the rows sharing a key, the first by source object and offset. When a key
+        // fixes the partition, that shuffle is by the partition columns, and its output is already the write's layout
+        boolean clustered = schema.keyFixesPartition();
+        Dataset<Row> input = clustered ? batch.repartition(partitionColumns(schema)) : batch;
+        Column[] dedupKeys = clustered ? concat(partitionColumns(schema), keys) : keys;
+        WindowSpec byKey = Window.partitionBy(dedupKeys).orderBy(col(DatasetStructs.SOURCE_OBJECT), col(DatasetStructs.SOURCE_OFFSET));
+        Dataset<Row> deduped = stamped(input.withColumn(RANK, row_number().over(byKey)).where(col(RANK).equalTo(1)), context)
                 .select(curatedColumns(schema));
         Optional<Dataset<Row>> existing = published.read(touched.partitions());
         if (existing.isEmpty()) {
             // nothing of the touched partitions is published (a new hour): the deduped batch is their whole content,
             // computed once, by the write; the rows added are counted from the written files' footers
-            return MergedPartitions.unpublished(deduped, touched.partitions(), touched.rows(), plainBytesPerRow);
+            return MergedPartitions.unpublished(deduped, touched.partitions(), touched.rows(), plainBytesPerRow, clustered);
         }
 
         // rows whose key is published in their partition are duplicates; only the key column of those is read. The new
@@ -66,7 +70,8 @@ public final class PartitionMerger {
             Dataset<Row> kept = existing.get().where(inPartitions(partitioning, changed.partitions())).select(curatedColumns(schema));
             rows = kept.unionByName(fresh);
         }
-        return new MergedPartitions(rows, changed.partitions(), OptionalLong.of(changed.rows()), touched.rows(), plainBytesPerRow);
+        return new MergedPartitions(rows, changed.partitions(), OptionalLong.of(changed.rows()), touched.rows(), plainBytesPerRow,
+                false);
     }
 
     /** The partitions some rows fall in, sorted, with their row count and a sum (the rows' plain-encoded bytes). */
@@ -103,6 +108,12 @@ public final class PartitionMerger {
 
     private static Column[] partitionColumns(DatasetSchema schema) {
         return schema.partitioning().stream().map(p -> col(p)).toArray(Column[]::new);
+    }
+
+    private static Column[] concat(Column[] first, Column[] second) {
+        Column[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 
     private static scala.collection.immutable.Seq<String> toSeq(List<String> values) {

@@ -8,11 +8,14 @@ import io.tidemark.config.PartitionKey;
 import java.util.Collection;
 import java.util.List;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 
 /**
  * Writes the new content of changed partitions as Parquet into a fresh version folder, beside the published
- * versions. Nothing becomes visible until the catalog points at it. All rows of a partition go to one write task,
+ * versions. Nothing becomes visible until the catalog points at it. All rows of a partition go to one write task
+ * (by a shuffle on the partition columns here, or by the merge's own when the rows come {@code clustered}),
  * however many landed objects they came from, and that task rolls to a new file every
  * {@link FileSizing#rowsPerFile()} rows, so each partition is ceil(rows / rowsPerFile) files of about the
  * dataset's target size (schemas/&lt;dataset&gt;.json {@code targetFileMB}): one file unless the partition is
@@ -36,9 +39,9 @@ public final class PartitionVersionWriter {
         }
         FileSizing sizing = estimator.estimate(schema, merged.rows(), publishedLocations, merged.plainBytesPerRow());
         Column[] partitionColumns = schema.partitioning().stream().map(p -> col(p)).toArray(Column[]::new);
-        merged.rows()
-                .repartition(partitionColumns)
-                .write()
+        // rows the merge already clustered by partition keep that layout: a repartition would shuffle them again
+        Dataset<Row> rows = merged.clustered() ? merged.rows() : merged.rows().repartition(partitionColumns);
+        rows.write()
                 .mode(SaveMode.ErrorIfExists)
                 .option("compression", "snappy")
                 .option("maxRecordsPerFile", sizing.rowsPerFile())

@@ -212,7 +212,7 @@ class SchemaEvolutionTest {
     void aKeyColumnRemovedFromTheDeployedSchemaStopsTheDatasetNamingIt() {
         List<ColumnSpec> withoutKey = CLICKS.columns().stream().filter(c -> !c.name().equals("event_key")).toList();
         DatasetSchema deployed = new DatasetSchema(CLICKS.dataset(), CLICKS.description(), List.of("event_id"), CLICKS.eventTime(),
-                CLICKS.partitioning(), CLICKS.lineage(), withoutKey, CLICKS.evolution(), null);
+                CLICKS.partitioning(), CLICKS.lineage(), withoutKey, CLICKS.evolution(), null, null);
         SchemaEvolution evolution = new SchemaEvolution(new SchemaRecords(spark.sparkContext().hadoopConfiguration(), config.lakeRoot()),
                 new SchemaChangeLog(spark.sparkContext().hadoopConfiguration(), config.lakeRoot(), new PrintStream(new ByteArrayOutputStream())),
                 new PrintStream(new ByteArrayOutputStream()));

@@ -117,7 +117,7 @@ class SchemaPlannerTest {
     @Test
     void tooManyNewFieldsStopTheDataset() {
         DatasetSchema strict = new DatasetSchema(CLICKS.dataset(), CLICKS.description(), CLICKS.key(), CLICKS.eventTime(),
-                CLICKS.partitioning(), CLICKS.lineage(), CLICKS.columns(), new EvolutionPolicy(EvolutionPolicy.NewFields.ADD, 1), null);
+                CLICKS.partitioning(), CLICKS.lineage(), CLICKS.columns(), new EvolutionPolicy(EvolutionPolicy.NewFields.ADD, 1), null, null);
         TidemarkException e = stopped(() -> plan(strict, Optional.empty(),
                 observed("a", NewFieldKind.STRING, 1, "b", NewFieldKind.STRING, 1)));
         assertThat(e.getMessage()).contains("2 new fields", "a, b", "maxNewFieldsPerRun = 1");
@@ -150,7 +150,7 @@ class SchemaPlannerTest {
         RecordedSchema recorded = firstRecord(CLICKS, FieldObservations.NONE);
         List<ColumnSpec> withoutKey = CLICKS.columns().stream().filter(c -> !c.name().equals("event_key")).toList();
         DatasetSchema changed = new DatasetSchema(CLICKS.dataset(), CLICKS.description(), List.of("event_id"), CLICKS.eventTime(),
-                CLICKS.partitioning(), CLICKS.lineage(), withoutKey, CLICKS.evolution(), null);
+                CLICKS.partitioning(), CLICKS.lineage(), withoutKey, CLICKS.evolution(), null, null);
         TidemarkException e = stopped(() -> plan(changed, Optional.of(recorded), FieldObservations.NONE));
         assertThat(e.getMessage()).contains("key column 'event_key' (string) was removed", "absent", "[event_id]");
     }

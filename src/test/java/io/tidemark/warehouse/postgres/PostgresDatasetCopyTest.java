@@ -3,7 +3,7 @@ package io.tidemark.warehouse.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tidemark.testing.LocalSpark;
+import io.tidemark.testing.SparkFixture;
 import io.tidemark.testing.WarehouseFixture;
 import io.tidemark.warehouse.JdbcEndpoint;
 import io.tidemark.warehouse.StagedRows;
@@ -13,7 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.SQLException;
@@ -28,14 +27,10 @@ import java.util.stream.IntStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The parallel COPY staging on the embedded PostgreSQL: tasks copy into children of an unlogged table. */
 class PostgresDatasetCopyTest {
@@ -51,29 +46,17 @@ class PostgresDatasetCopyTest {
     private static final String CREATE_STAGE = "CREATE TEMP TABLE stage_things (id BIGINT, label VARCHAR(64), "
             + "amount DECIMAL(12,2), seen_at TIMESTAMP, day DATE, flag BOOLEAN)";
 
-    @TempDir
-    static Path workdir;
-
     @RegisterExtension
     static final WarehouseFixture warehouse = WarehouseFixture.withDdl(SCHEMA);
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void startSpark() {
-        spark = LocalSpark.start(workdir);
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        spark.stop();
-    }
+    @RegisterExtension
+    static final SparkFixture spark = new SparkFixture();
 
     @Test
     void everyPartitionIsCopiedOnceAndEveryAttemptOfTheLoadGetsAllRows() throws Exception {
         List<Row> rows = IntStream.range(0, 30).mapToObj(i -> RowFactory.create((long) i,
                 i % 5 == 0 ? null : "a,\"quoted\"\nline " + i, new BigDecimal(i + ".25"),
                 Timestamp.from(NOW.plusSeconds(i)), Date.valueOf("2026-11-2" + (i % 10)), i % 2 == 0)).toList();
-        Dataset<Row> input = spark.createDataFrame(rows, ROWS).repartition(3);
+        Dataset<Row> input = spark.session().createDataFrame(rows, ROWS).repartition(3);
 
         try (StagedRows staged = copy(Clock.fixed(NOW, ZoneOffset.UTC), System.err).prepare(input, "things:2026-12-05:a")) {
             assertThat(query("SELECT COUNT(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhparent "
@@ -125,7 +108,7 @@ class PostgresDatasetCopyTest {
         execute("CREATE UNLOGGED TABLE " + SCHEMA + "." + old + " (id BIGINT)");
         execute("CREATE UNLOGGED TABLE " + SCHEMA + "." + young + " (id BIGINT)");
         try {
-            Dataset<Row> input = spark.createDataFrame(List.of(RowFactory.create(1L, "x", null, null, null, null)), ROWS);
+            Dataset<Row> input = spark.session().createDataFrame(List.of(RowFactory.create(1L, "x", null, null, null, null)), ROWS);
 
             try (StagedRows ignored = copy(Clock.fixed(NOW, ZoneOffset.UTC), System.err).prepare(input, "things:a")) {
                 assertThat(stagingTables()).contains(young).doesNotContain(old).hasSize(2);
@@ -138,7 +121,7 @@ class PostgresDatasetCopyTest {
 
     @Test
     void aColumnWithoutACopyFormIsRefusedByName() {
-        Dataset<Row> input = spark.createDataFrame(List.of(RowFactory.create(1L, new byte[] {1})),
+        Dataset<Row> input = spark.session().createDataFrame(List.of(RowFactory.create(1L, new byte[] {1})),
                 DataTypes.createStructType(List.of(DataTypes.createStructField("id", DataTypes.LongType, false),
                         DataTypes.createStructField("payload", DataTypes.BinaryType, true))));
 
@@ -149,7 +132,7 @@ class PostgresDatasetCopyTest {
     @Test
     void aStagingTableThatCannotBeDroppedIsReportedWithoutFailing() throws Exception {
         ByteArrayOutputStream warnings = new ByteArrayOutputStream();
-        Dataset<Row> input = spark.createDataFrame(List.of(RowFactory.create(1L, "x", null, null, null, null)), ROWS);
+        Dataset<Row> input = spark.session().createDataFrame(List.of(RowFactory.create(1L, "x", null, null, null, null)), ROWS);
         StagedRows staged = copy(Clock.systemUTC(), new PrintStream(warnings, true, StandardCharsets.UTF_8)).prepare(input, "things:a");
         String table = stagingTables().get(0);
         try (Connection holder = warehouse.connect(); Statement statement = holder.createStatement()) {
