@@ -27,6 +27,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -41,6 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import java.util.TreeSet;
 import org.apache.hadoop.fs.Path;
 import java.util.function.Consumer;
@@ -247,6 +249,9 @@ public final class ParsedObjectSource implements SourceReader {
     /** Lays parsed records out as source rows, remembering what the object fed; sends events beyond the horizon to quarantine. */
     private static final class Collector implements RecordSink {
         private static final ObjectMapper JSON = new ObjectMapper();
+        /** {@code hr} partition values: formatting them per row cost more than parsing the row's fields. */
+        private static final String[] HOURS = IntStream.range(0, 24)
+                .mapToObj(hour -> String.format("%02d", hour)).toArray(String[]::new);
         private final LandedObject object;
         private final RunContext context;
         private final Instant oldestAccepted;
@@ -259,6 +264,8 @@ public final class ParsedObjectSource implements SourceReader {
         private long rowsIn;
         private final Map<String, Long> quarantinedByReason = new TreeMap<>();
         private long controlMessages;
+        private LocalDate lastDay;
+        private String lastDayValue;
 
         Collector(LandedObject object, RunContext context, Duration lateArrivalHorizon, List<PartitionKeyColumn> keyColumns,
                   Consumer<SourceItem> items) {
@@ -315,8 +322,8 @@ public final class ParsedObjectSource implements SourceReader {
             int column = 0;
             for (String name : partitioning) {
                 String value = switch (name) {
-                    case "dt" -> time.toLocalDate().toString();
-                    case "hr" -> String.format("%02d", time.getHour());
+                    case "dt" -> day(time.toLocalDate());
+                    case "hr" -> HOURS[time.getHour()];
                     default -> throw new IllegalStateException("Cannot derive partition column '" + name + "' of " + dataset);
                 };
                 row[at++] = value;
@@ -325,6 +332,15 @@ public final class ParsedObjectSource implements SourceReader {
             rowsIn++;
             partitionValues.computeIfAbsent(dataset, d -> new HashSet<>()).add(Arrays.asList(partitionValue));
             items.accept(new SourceItem.Curated(dataset, RowFactory.create(row)));
+        }
+
+        /** The {@code dt} value of a day; an object's rows mostly share one, formatted once. */
+        private String day(LocalDate date) {
+            if (!date.equals(lastDay)) {
+                lastDay = date;
+                lastDayValue = date.toString();
+            }
+            return lastDayValue;
         }
 
         /** A Row's map value must be a Scala map. */

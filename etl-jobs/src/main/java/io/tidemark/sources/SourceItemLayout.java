@@ -13,34 +13,43 @@ import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * Every {@link SourceItem} of a source as one Spark row layout, so a single parse of the objects feeds one columnar
- * cache: {@code _item} (which kind of item), {@code _object} (the URI of the landed object it came from), then one
- * slice of columns per curated dataset ({@link DatasetStructs#sourceRow} with names prefixed {@code _<n>_}), a slice
- * for the quarantine ({@link QuarantineRows#struct()}) and {@code _report} (the Java-serialized {@link ObjectReport}).
- * An item fills its own slice; the others stay null, which a columnar cache stores at almost no cost.
+ * cache: {@code _item} (which kind of item), {@code _object} (the URI of the landed object it came from), then the
+ * columns the slices share, and {@code _report} (the Java-serialized {@link ObjectReport}). There is one slice per
+ * curated dataset ({@link DatasetStructs#sourceRow}) and one for the quarantine ({@link QuarantineRows#struct()}).
+ *
+ * <p>An item fills only its own slice, so the slices share physical columns: the n-th field of a given type of every
+ * slice is the same column {@code _c<k>}, and the layout is as wide as the widest slice per type, not as all slices
+ * together (the encoder and the cache's column builders pay per column per row). A dataset row's
+ * {@code _source_object} is the {@code _object} column itself, never stored twice.
  */
 final class SourceItemLayout implements Serializable {
     private static final long serialVersionUID = 1L;
     static final String ITEM = "_item";
     static final String OBJECT = "_object";
     static final String REPORT = "_report";
+    private static final int OBJECT_COLUMN = 1;
     private static final int QUARANTINED = -1;
     private static final int DONE = -2;
     private static final int CHANGED = -3;
 
     private final List<String> datasets;
     private final List<StructType> slices = new ArrayList<>();
-    private final List<Integer> offsets = new ArrayList<>();
+    /** For each slice, the physical column of each of its fields. */
+    private final List<int[]> columnsOf = new ArrayList<>();
     private final StructType struct;
 
     /** @param keyColumns the job's dynamic partitioning key columns, carried by every dataset's rows */
@@ -53,11 +62,27 @@ final class SourceItemLayout implements Serializable {
             slices.add(DatasetStructs.sourceRow(DatasetSchemas.get(dataset), keyColumns));
         }
         slices.add(QuarantineRows.struct());
+        Map<DataType, List<Integer>> shared = new HashMap<>();
         for (int slice = 0; slice < slices.size(); slice++) {
-            offsets.add(fields.size());
-            for (StructField field : slices.get(slice).fields()) {
-                fields.add(DataTypes.createStructField(prefix(slice) + field.name(), field.dataType(), true));
+            boolean dataset = slice < datasets.size();
+            StructField[] sliceFields = slices.get(slice).fields();
+            int[] columns = new int[sliceFields.length];
+            Map<DataType, Integer> used = new HashMap<>();
+            for (int i = 0; i < sliceFields.length; i++) {
+                StructField field = sliceFields[i];
+                if (dataset && field.name().equals(DatasetStructs.SOURCE_OBJECT)) {
+                    columns[i] = OBJECT_COLUMN;
+                    continue;
+                }
+                List<Integer> ofType = shared.computeIfAbsent(field.dataType(), t -> new ArrayList<>());
+                int n = used.merge(field.dataType(), 1, Integer::sum) - 1;
+                if (n == ofType.size()) {
+                    ofType.add(fields.size());
+                    fields.add(DataTypes.createStructField("_c" + fields.size(), field.dataType(), true));
+                }
+                columns[i] = ofType.get(n);
             }
+            columnsOf.add(columns);
         }
         fields.add(DataTypes.createStructField(REPORT, DataTypes.BinaryType, true));
         this.struct = DataTypes.createStructType(fields);
@@ -77,10 +102,10 @@ final class SourceItemLayout implements Serializable {
                 throw new IllegalStateException("Cannot lay out a row of dataset " + curated.dataset() + ": not one of " + datasets);
             }
             values[0] = index;
-            copy(curated.row(), values, offsets.get(index));
+            copy(curated.row(), values, columnsOf.get(index));
         } else if (item instanceof SourceItem.Quarantined quarantined) {
             values[0] = QUARANTINED;
-            copy(quarantined.row(), values, offsets.get(datasets.size()));
+            copy(quarantined.row(), values, columnsOf.get(datasets.size()));
         } else if (item instanceof SourceItem.Done done) {
             values[0] = DONE;
             values[values.length - 1] = serialize(done.report());
@@ -124,9 +149,10 @@ final class SourceItemLayout implements Serializable {
 
     private Dataset<Row> slice(Dataset<Row> all, int item, int slice, List<String> changed) {
         StructField[] fields = slices.get(slice).fields();
+        String[] physical = struct.fieldNames();
         Column[] columns = new Column[fields.length];
         for (int i = 0; i < fields.length; i++) {
-            columns[i] = col(prefix(slice) + fields[i].name()).as(fields[i].name());
+            columns[i] = col(physical[columnsOf.get(slice)[i]]).as(fields[i].name());
         }
         Column kept = col(ITEM).equalTo(item);
         if (!changed.isEmpty()) {
@@ -135,13 +161,11 @@ final class SourceItemLayout implements Serializable {
         return all.where(kept).select(columns);
     }
 
-    private static String prefix(int slice) {
-        return "_" + slice + "_";
-    }
-
-    private static void copy(Row row, Object[] values, int offset) {
-        for (int i = 0; i < row.size(); i++) {
-            values[offset + i] = row.get(i);
+    private static void copy(Row row, Object[] values, int[] columns) {
+        for (int i = 0; i < columns.length; i++) {
+            if (columns[i] != OBJECT_COLUMN) {
+                values[columns[i]] = row.get(i);
+            }
         }
     }
 
