@@ -13,7 +13,7 @@ public interface StagedRows extends AutoCloseable {
     long copyInto(Connection connection, String stageTable) throws SQLException;
 
     /**
-     * Removes what {@link DatasetStaging#prepare} wrote ahead (the Parquet folder on Redshift; nothing on PostgreSQL).
+     * Removes what {@link DatasetStaging#prepare} wrote ahead (the Parquet folder on Redshift, the unlogged staging table on PostgreSQL).
      * Never throws: the load's outcome is decided by then, so a failed removal is reported as a warning.
      */
     @Override
