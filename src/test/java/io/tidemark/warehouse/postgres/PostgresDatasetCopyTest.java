@@ -110,9 +110,9 @@ class PostgresDatasetCopyTest {
         try {
             Dataset<Row> input = spark.session().createDataFrame(List.of(RowFactory.create(1L, "x", null, null, null, null)), ROWS);
 
-            try (StagedRows ignored = copy(Clock.fixed(NOW, ZoneOffset.UTC), System.err).prepare(input, "things:a")) {
-                assertThat(stagingTables()).contains(young).doesNotContain(old).hasSize(2);
-            }
+            StagedRows staged = copy(Clock.fixed(NOW, ZoneOffset.UTC), System.err).prepare(input, "things:a");
+            assertThat(stagingTables()).contains(young).doesNotContain(old).hasSize(2);
+            staged.close();
             assertThat(stagingTables()).containsExactly(young);
         } finally {
             execute("DROP TABLE IF EXISTS " + SCHEMA + "." + young);
