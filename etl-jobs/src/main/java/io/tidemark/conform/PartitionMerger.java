@@ -49,8 +49,8 @@ public final class PartitionMerger {
         // fixes the partition, that shuffle is by the partition columns, and its output is already the write's layout
         boolean clustered = schema.keyFixesPartition();
         Dataset<Row> input = clustered ? batch.repartition(partitionColumns(schema)) : batch;
-        Column[] dedupKeys = clustered ? concat(partitionColumns(schema), keys) : keys;
-        WindowSpec byKey = Window.partitionBy(dedupKeys).orderBy(col(DatasetStructs.SOURCE_OBJECT), col(DatasetStructs.SOURCE_OFFSET));
+        List<String> dedupKeys = clustered ? concat(partitioning, schema.key()) : schema.key();
+        WindowSpec byKey = Window.partitionBy(dedupKeys.stream().map(k -> col(k)).toArray(Column[]::new)).orderBy(col(DatasetStructs.SOURCE_OBJECT), col(DatasetStructs.SOURCE_OFFSET));
         Dataset<Row> deduped = stamped(input.withColumn(RANK, row_number().over(byKey)).where(col(RANK).equalTo(1)), context)
                 .select(curatedColumns(schema));
         Optional<Dataset<Row>> existing = published.read(touched.partitions());
@@ -110,10 +110,8 @@ public final class PartitionMerger {
         return schema.partitioning().stream().map(p -> col(p)).toArray(Column[]::new);
     }
 
-    private static Column[] concat(Column[] first, Column[] second) {
-        Column[] all = java.util.Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, all, first.length, second.length);
-        return all;
+    private static List<String> concat(List<String> first, List<String> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
     }
 
     private static scala.collection.immutable.Seq<String> toSeq(List<String> values) {

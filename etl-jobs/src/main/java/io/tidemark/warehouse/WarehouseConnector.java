@@ -95,7 +95,8 @@ public final class WarehouseConnector implements ConnectionSource {
             properties.put("user", user);
         }
         tls(properties, dialect, config.tlsRequired(dialect == SqlDialect.REDSHIFT));
-        return new WarehouseConnector(new JdbcEndpoint(url, properties), url + " as " + user);
+        JdbcEndpoint endpoint = new JdbcEndpoint(url, properties);
+        return new WarehouseConnector(endpoint, endpoint.toString());
     }
 
     /** Verified TLS when required; the Redshift driver's own default (TLS) is switched off only when the config says so. */

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
@@ -98,7 +99,7 @@ public final class PostgresDatasetCopy implements DatasetStaging {
         } catch (RuntimeException e) {
             drop(table);
             throw new TidemarkException(ErrorCode.WAREHOUSE_FAILED, "Cannot stage the rows of load " + loadId
-                    + " into " + table + ": " + rootMessage(e), e);
+                    + " into " + table + ": " + ExceptionUtils.getRootCause(e).getMessage(), e);
         }
         String insert = "INSERT INTO %s (" + String.join(", ", columns) + ") SELECT " + String.join(", ", columns)
                 + " FROM " + table;
@@ -152,13 +153,5 @@ public final class PostgresDatasetCopy implements DatasetStaging {
             warnings.println("tidemark: WARN cannot drop the staging table " + table + " (" + e.getMessage()
                     + "); the next load in this schema drops it once it is older than " + ORPHAN_AGE.toHours() + " hours");
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 }
