@@ -29,16 +29,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -110,14 +110,14 @@ public final class ParsedObjectSource implements SourceReader {
     @Override
     public SourceBatch read(SparkSession spark, List<LandingObject> objects, RunContext context) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int slices = Math.max(1, Math.min(objects.size(), jsc.defaultParallelism() * 4));
+        List<List<LandingObject>> slices = ObjectSlices.of(objects, jsc.defaultParallelism() * 4, ObjectSlices.TARGET_BYTES);
         // broadcast: a task carries the id, not the whole Configuration. Every task of every job that reads the
         // cached rows deserializes this RDD's lineage, this closure included
         Broadcast<HadoopConf> conf = jsc.broadcast(hadoopConf);
         ObjectTask task = new ObjectTask(parser, conf, landingRoot, context, lateArrivalHorizon, arrivalZone, partitionKeys,
                 errorOutputTypes);
         SourceItemLayout layout = new SourceItemLayout(parser.datasets(), partitionKeys.columns());
-        JavaRDD<Row> items = jsc.parallelize(objects, slices).flatMap(o -> laidOut(o.uri(), task.read(o), layout));
+        JavaRDD<Row> items = jsc.parallelize(slices, Math.max(1, slices.size())).flatMap(slice -> laidOut(slice, task, layout));
         Dataset<Row> all = spark.createDataFrame(items, layout.struct());
         all.persist(StorageLevel.MEMORY_AND_DISK());
         spark.sparkContext().setJobDescription("tidemark " + context.job() + " " + context.window() + ": read " + objects.size() + " objects");
@@ -140,16 +140,28 @@ public final class ParsedObjectSource implements SourceReader {
                 outcomes.changed());
     }
 
-    /** The object's items as rows of the layout, one at a time. */
-    private static Iterator<Row> laidOut(String uri, Iterator<SourceItem> items, SourceItemLayout layout) {
+    /** The items of a slice's objects as rows of the layout, one at a time: an object is parsed once the one before it ended. */
+    private static Iterator<Row> laidOut(List<LandingObject> slice, ObjectTask task, SourceItemLayout layout) {
+        Iterator<LandingObject> objects = slice.iterator();
         return new Iterator<>() {
+            private String uri;
+            private Iterator<SourceItem> items = Collections.emptyIterator();
+
             @Override
             public boolean hasNext() {
+                while (!items.hasNext() && objects.hasNext()) {
+                    LandingObject object = objects.next();
+                    uri = object.uri();
+                    items = task.read(object);
+                }
                 return items.hasNext();
             }
 
             @Override
             public Row next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
                 return layout.toRow(uri, items.next());
             }
         };
@@ -252,6 +264,8 @@ public final class ParsedObjectSource implements SourceReader {
         /** {@code hr} partition values: formatting them per row cost more than parsing the row's fields. */
         private static final String[] HOURS = IntStream.range(0, 24)
                 .mapToObj(hour -> String.format("%02d", hour)).toArray(String[]::new);
+        private static final long SECONDS_PER_DAY = 86_400;
+        private static final long SECONDS_PER_HOUR = 3_600;
         private final LandedObject object;
         private final RunContext context;
         private final Instant oldestAccepted;
@@ -264,7 +278,7 @@ public final class ParsedObjectSource implements SourceReader {
         private long rowsIn;
         private final Map<String, Long> quarantinedByReason = new TreeMap<>();
         private long controlMessages;
-        private LocalDate lastDay;
+        private long lastEpochDay;
         private String lastDayValue;
 
         Collector(LandedObject object, RunContext context, Duration lateArrivalHorizon, List<PartitionKeyColumn> keyColumns,
@@ -303,7 +317,10 @@ public final class ParsedObjectSource implements SourceReader {
                 tooLate(dataset, schema, values, offset, eventTime);
                 return;
             }
-            ZonedDateTime time = eventTime.atZone(ZoneOffset.UTC);
+            // UTC day and hour by arithmetic: a ZonedDateTime per row cost more than splitting the row's fields
+            long seconds = eventTime.getEpochSecond();
+            long epochDay = Math.floorDiv(seconds, SECONDS_PER_DAY);
+            int hour = (int) (Math.floorMod(seconds, SECONDS_PER_DAY) / SECONDS_PER_HOUR);
             List<String> partitioning = schema.partitioning();
             boolean addsNewFields = schema.evolution().addsNewFields();
             Object[] row = new Object[values.length + (addsNewFields ? 4 : 3) + keyColumns.size() + partitioning.size()];
@@ -322,8 +339,8 @@ public final class ParsedObjectSource implements SourceReader {
             int column = 0;
             for (String name : partitioning) {
                 String value = switch (name) {
-                    case "dt" -> day(time.toLocalDate());
-                    case "hr" -> HOURS[time.getHour()];
+                    case "dt" -> day(epochDay);
+                    case "hr" -> HOURS[hour];
                     default -> throw new IllegalStateException("Cannot derive partition column '" + name + "' of " + dataset);
                 };
                 row[at++] = value;
@@ -334,11 +351,11 @@ public final class ParsedObjectSource implements SourceReader {
             items.accept(new SourceItem.Curated(dataset, RowFactory.create(row)));
         }
 
-        /** The {@code dt} value of a day; an object's rows mostly share one, formatted once. */
-        private String day(LocalDate date) {
-            if (!date.equals(lastDay)) {
-                lastDay = date;
-                lastDayValue = date.toString();
+        /** The {@code dt} value of a day (days since 1970-01-01); an object's rows mostly share one, formatted once. */
+        private String day(long epochDay) {
+            if (epochDay != lastEpochDay || lastDayValue == null) {
+                lastEpochDay = epochDay;
+                lastDayValue = LocalDate.ofEpochDay(epochDay).toString();
             }
             return lastDayValue;
         }

@@ -22,9 +22,12 @@ public final class FlowLogLineParser implements Serializable {
     static final long MAX_START_SECONDS = 253_402_300_799L;
 
     private final FlowLogFormat format;
+    /** The format's header line, as tokens: every line is compared with it. */
+    private final List<String> header;
 
     public FlowLogLineParser(FlowLogFormat format) {
         this.format = Objects.requireNonNull(format, "format is null");
+        this.header = List.copyOf(format.fieldNames());
     }
 
     public FlowLogFormat format() {
@@ -33,10 +36,10 @@ public final class FlowLogLineParser implements Serializable {
 
     public FlowLogParseResult parse(String line) {
         List<String> tokens = split(line);
-        if (tokens.equals(format.fieldNames())) {
+        if (tokens.equals(header)) {
             return new FlowLogParseResult.Header();
         }
-        if (!tokens.isEmpty() && tokens.stream().allMatch(t -> FlowLogField.byName(t).isPresent())) {
+        if (allFieldNames(tokens)) {
             return new FlowLogParseResult.Failure(ReasonCode.SCHEMA_MISMATCH,
                     "Cannot parse flow-log header: its fields \"" + String.join(" ", tokens)
                             + "\" differ from the configured format \"" + format + "\"");
@@ -74,6 +77,16 @@ public final class FlowLogLineParser implements Serializable {
                     + (start > MAX_START_SECONDS && start / 1000 <= MAX_START_SECONDS ? "; it looks like milliseconds" : ""));
         }
         return new FlowLogParseResult.Row(values);
+    }
+
+    /** Whether the tokens are a header line: field names only (a data line's first token never is one). */
+    private static boolean allFieldNames(List<String> tokens) {
+        for (String token : tokens) {
+            if (FlowLogField.byName(token).isEmpty()) {
+                return false;
+            }
+        }
+        return !tokens.isEmpty();
     }
 
     private static Object convert(FlowLogField field, String token) {
