@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sum;
 
 import io.tidemark.config.PartitionKey;
 import io.tidemark.config.DatasetSchema;
@@ -38,12 +37,12 @@ public final class PartitionMerger {
     public MergedPartitions merge(DatasetSchema schema, Dataset<Row> batch, RunContext context, PublishedRows published) {
         List<String> partitioning = schema.partitioning();
         Column[] keys = schema.key().stream().map(k -> col(k)).toArray(Column[]::new);
-        // one aggregation of the batch (partial, before any shuffle) gives the touched partitions, the batch's row
-        // count and the rows' plain-encoded size, which file sizing takes as each row's cost (no sample write)
-        PartitionCounts touched = PartitionCounts.of(schema, stamped(batch, context)
-                .groupBy(partitionColumns(schema))
-                .agg(count(lit(1)), sum(PlainRowSize.of(schema))));
-        double plainBytesPerRow = touched.rows() == 0 ? 0 : (double) touched.plainBytes() / touched.rows();
+        // one aggregation of the batch's partition columns (partial, before any shuffle: the cache's other columns
+        // are not read) gives the touched partitions and the batch's row count; file sizing takes each row's cost as
+        // the plain-encoded size of the first rows (no sample write, no pass over every column of every row)
+        PartitionCounts touched = PartitionCounts.of(schema, batch.groupBy(partitionColumns(schema)).agg(count(lit(1))));
+        double plainBytesPerRow = touched.rows() == 0 ? 0
+                : PlainRowSize.meanOf(schema, stamped(batch, context));
 
         // one shuffle dedups the batch: of the rows sharing a key, the first by source object and offset. When a key
         // fixes the partition, that shuffle is by the partition columns, and its output is already the write's layout
@@ -64,7 +63,7 @@ public final class PartitionMerger {
         // rows are counted, then written: kept once, not computed twice
         Dataset<Row> fresh = deduped.join(existing.get().select(keys), toSeq(schema.key()), "left_anti");
         fresh.persist(StorageLevel.MEMORY_AND_DISK());
-        PartitionCounts changed = PartitionCounts.of(schema, fresh.groupBy(partitionColumns(schema)).agg(count(lit(1)), sum(lit(0L))));
+        PartitionCounts changed = PartitionCounts.of(schema, fresh.groupBy(partitionColumns(schema)).agg(count(lit(1))));
         Dataset<Row> rows = fresh;
         if (!changed.partitions().isEmpty()) {
             Dataset<Row> kept = existing.get().where(inPartitions(partitioning, changed.partitions())).select(curatedColumns(schema));
@@ -74,14 +73,13 @@ public final class PartitionMerger {
                 false);
     }
 
-    /** The partitions some rows fall in, sorted, with their row count and a sum (the rows' plain-encoded bytes). */
-    private record PartitionCounts(List<PartitionKey> partitions, long rows, long plainBytes) {
-        /** @param counts the partition columns, then the row count, then the sum */
+    /** The partitions some rows fall in, sorted, with their row count. */
+    private record PartitionCounts(List<PartitionKey> partitions, long rows) {
+        /** @param counts the partition columns, then the row count */
         static PartitionCounts of(DatasetSchema schema, Dataset<Row> counts) {
             List<String> partitioning = schema.partitioning();
             List<PartitionKey> partitions = new ArrayList<>();
             long rows = 0;
-            long plainBytes = 0;
             for (Row row : counts.collectAsList()) {
                 long partitionRows = row.getLong(partitioning.size());
                 if (partitionRows == 0) {
@@ -93,10 +91,9 @@ public final class PartitionMerger {
                 }
                 partitions.add(PartitionKey.of(schema.dataset(), partitioning, values));
                 rows += partitionRows;
-                plainBytes += row.isNullAt(partitioning.size() + 1) ? 0 : row.getLong(partitioning.size() + 1);
             }
             partitions.sort(null);
-            return new PartitionCounts(partitions, rows, plainBytes);
+            return new PartitionCounts(partitions, rows);
         }
     }
 

@@ -8,7 +8,10 @@ import static org.apache.spark.sql.functions.to_json;
 
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.sources.DatasetStructs;
+import java.util.List;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.BinaryType;
 import org.apache.spark.sql.types.BooleanType;
@@ -28,11 +31,23 @@ import org.apache.spark.sql.types.StructType;
  * What a curated row costs in a Parquet file before dictionaries and compression: its columns PLAIN-encoded (a
  * string's bytes and a 4-byte length, 4 or 8 bytes per number, a nested value as its JSON), partition columns
  * excluded (they are folder names, not file content). Dictionary encoding and snappy only make a file smaller, so
- * this is an upper bound of a row's encoded cost that needs no sample write: an expression the merge sums in the
- * aggregation it runs anyway ({@link MergedPartitions#plainBytesPerRow()}).
+ * this is an upper bound of a row's encoded cost that needs no sample write: the merge takes the mean over the
+ * batch's first rows ({@link MergedPartitions#plainBytesPerRow()}).
  */
 public final class PlainRowSize {
+    /** Rows whose mean size stands for a batch's: file sizing needs the order of magnitude, not every row. */
+    public static final int SAMPLE_ROWS = 20_000;
+
     private PlainRowSize() {
+    }
+
+    /**
+     * The mean plain-encoded size of the rows' first {@link #SAMPLE_ROWS} (1 when there are none): collected with a
+     * limit, so Spark reads the first partition and more only if it holds too few rows.
+     */
+    public static double meanOf(DatasetSchema schema, Dataset<Row> rows) {
+        List<Row> sizes = rows.select(of(schema)).limit(SAMPLE_ROWS).collectAsList();
+        return sizes.isEmpty() ? 1.0 : Math.max(1.0, sizes.stream().mapToLong(size -> size.getLong(0)).average().orElse(1.0));
     }
 
     /** The plain-encoded bytes of one row of the dataset's curated layout, as a bigint column. */

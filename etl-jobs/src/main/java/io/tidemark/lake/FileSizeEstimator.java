@@ -1,9 +1,5 @@
 package io.tidemark.lake;
 
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-
 import io.tidemark.config.DatasetSchema;
 import io.tidemark.conform.PlainRowSize;
 import java.util.ArrayList;
@@ -50,15 +46,8 @@ public final class FileSizeEstimator {
         if (!used.isEmpty()) {
             return FileSizing.fromRowCost(target, bytesPerRow(used), used.size() + " published files");
         }
-        double plain = plainBytesPerRow > 0 ? plainBytesPerRow : measuredPlainBytesPerRow(schema, rows);
+        double plain = plainBytesPerRow > 0 ? plainBytesPerRow : PlainRowSize.meanOf(schema, rows);
         return FileSizing.fromRowCost(target, Math.max(1.0, plain), "the rows' plain-encoded size");
-    }
-
-    /** One aggregation: the rows' mean plain-encoded size (1 when there are none). */
-    private static double measuredPlainBytesPerRow(DatasetSchema schema, Dataset<Row> rows) {
-        Row totals = rows.agg(count(lit(1)), sum(PlainRowSize.of(schema))).first();
-        long count = totals.getLong(0);
-        return count == 0 || totals.isNullAt(1) ? 1.0 : (double) totals.getLong(1) / count;
     }
 
     private static double bytesPerRow(List<DataFile> files) {
