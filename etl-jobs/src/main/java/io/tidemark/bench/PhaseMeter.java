@@ -2,8 +2,6 @@ package io.tidemark.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.SparkContext;
@@ -12,9 +10,9 @@ import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
- * Measures one phase of a benchmark in this JVM: wall time, process CPU time, peak heap (the sum of the heap
- * pools' peaks since the phase started: an upper bound of the true peak) what Spark's tasks spilled and
- * shuffled, and how many Spark jobs ran (from a listener on the context). Phases must run one after the other.
+ * Measures one phase of a benchmark in this JVM: wall time, process CPU time, peak heap (the most heap in use at one
+ * time, {@link HeapHighWater}), what Spark's tasks spilled and shuffled, and how many Spark jobs ran (from a listener
+ * on the context). Phases must run one after the other.
  */
 public final class PhaseMeter {
     private final SparkContext context;
@@ -50,20 +48,19 @@ public final class PhaseMeter {
 
     <T> Measured<T> measure(Callable<T> phase) throws Exception {
         System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         long spilledBefore = spilled.get();
         long shuffledBefore = shuffled.get();
         long jobsBefore = jobs.get();
-        double cpuBefore = cpuSeconds();
-        long started = System.nanoTime();
-        T value = phase.call();
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        double cpu = cpuSeconds() - cpuBefore;
-        context.listenerBus().waitUntilEmpty();
-        long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        return new Measured<>(value, new Cost(millis, cpu, peak, spilled.get() - spilledBefore, shuffled.get() - shuffledBefore,
-                jobs.get() - jobsBefore));
+        try (HeapHighWater heap = new HeapHighWater()) {
+            double cpuBefore = cpuSeconds();
+            long started = System.nanoTime();
+            T value = phase.call();
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            double cpu = cpuSeconds() - cpuBefore;
+            context.listenerBus().waitUntilEmpty();
+            return new Measured<>(value, new Cost(millis, cpu, heap.peakBytes(), spilled.get() - spilledBefore,
+                    shuffled.get() - shuffledBefore, jobs.get() - jobsBefore));
+        }
     }
 
     private static double cpuSeconds() {
