@@ -82,9 +82,6 @@ public final class PartitionMerger {
             long rows = 0;
             for (Row row : counts.collectAsList()) {
                 long partitionRows = row.getLong(partitioning.size());
-                if (partitionRows == 0) {
-                    continue;
-                }
                 List<String> values = new ArrayList<>();
                 for (int i = 0; i < partitioning.size(); i++) {
                     values.add(row.getString(i));

@@ -42,12 +42,13 @@ public final class PlainRowSize {
     }
 
     /**
-     * The mean plain-encoded size of the rows' first {@link #SAMPLE_ROWS} (1 when there are none): collected with a
-     * limit, so Spark reads the first partition and more only if it holds too few rows.
+     * The mean plain-encoded size of the rows' first {@link #SAMPLE_ROWS} (at least 1): the sizes are collected with a
+     * limit, so Spark reads the first partition, and more only if it holds too few rows. An aggregation over the limit
+     * would instead run a task on every partition, and shuffle their rows to one.
      */
     public static double meanOf(DatasetSchema schema, Dataset<Row> rows) {
         List<Row> sizes = rows.select(of(schema)).limit(SAMPLE_ROWS).collectAsList();
-        return sizes.isEmpty() ? 1.0 : Math.max(1.0, sizes.stream().mapToLong(size -> size.getLong(0)).average().orElse(1.0));
+        return Math.max(1.0, sizes.stream().mapToLong(size -> size.getLong(0)).average().orElse(1.0));
     }
 
     /** The plain-encoded bytes of one row of the dataset's curated layout, as a bigint column. */

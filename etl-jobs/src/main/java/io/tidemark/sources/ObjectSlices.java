@@ -12,7 +12,7 @@ import java.util.List;
  * memory runs short. With a fixed number of partitions a window ten times larger made blocks ten times larger, each
  * unrolled on the heap up to the storage memory before it went to disk, and again every time it was read back. Sized
  * by bytes, a larger window makes more blocks of the same size. One object is never split: a single very large
- * object is one block (it still spills, it never exhausts the heap).
+ * object is still one block, unrolled only as far as the storage memory allows and then spilled, like any block.
  */
 final class ObjectSlices {
     /**
